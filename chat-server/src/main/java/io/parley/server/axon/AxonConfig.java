@@ -1,0 +1,60 @@
+package io.parley.server.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import static io.parley.shared.ActorMetaData.ACTOR_ID;
+import static io.parley.shared.ActorMetaData.ACTOR_NAME;
+import static io.parley.shared.ActorMetaData.ACTOR_ROLE;
+
+/** Axon wiring shared by every entry point: the retrying gateway and the metadata every event carries. */
+@Configuration
+public class AxonConfig {
+
+    /**
+     * Commands on one chat from several nodes meet in the event store's unique (aggregate, seq) key; the loser
+     * gets a concurrency failure and is retried with back-off. Rule violations are final and never retried.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retryExecutor = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RetryScheduler retry = ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryExecutor(retryExecutor)
+                .backoffFactor(10)
+                .maxRetryCount(10)
+                .nonTransientFailurePredicate(RetryPolicy::isFinal)
+                .build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(retry)
+                .dispatchInterceptors(new ActorMetaDataInterceptor())
+                .build();
+    }
+
+    /** Copies who acted from each command onto the events it produced. */
+    @Bean
+    public CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_ROLE, ACTOR_NAME);
+    }
+
+    /** Adds correlationId and traceId, linking every event to the command that caused it. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

@@ -1,0 +1,290 @@
+package io.parley.command.conversation;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.parley.shared.Actor;
+import io.parley.shared.ChatStatus;
+import io.parley.shared.Role;
+import io.parley.shared.Side;
+import io.parley.shared.command.AssignAgentCommand;
+import io.parley.shared.command.AutoCloseChatCommand;
+import io.parley.shared.command.ChangeStatusCommand;
+import io.parley.shared.command.ChatChanged;
+import io.parley.shared.command.CloseChatCommand;
+import io.parley.shared.command.MarkDeliveredCommand;
+import io.parley.shared.command.MarkReadCommand;
+import io.parley.shared.command.MessageAccepted;
+import io.parley.shared.command.PointerMoved;
+import io.parley.shared.command.SendMessageCommand;
+import io.parley.shared.command.StartChatCommand;
+import io.parley.shared.error.ChatRejectedException;
+import io.parley.shared.event.AgentAssignedEvent;
+import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatStartedEvent;
+import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.MessageSentEvent;
+import io.parley.shared.event.MessagesDeliveredEvent;
+import io.parley.shared.event.MessagesReadEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * One support chat. Holds only what its rules need: status, participants, the last seq, the read and delivered
+ * pointers of each side, and a bounded window of recent client message ids. Message bodies live in read models.
+ */
+@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Conversation {
+
+    @AggregateIdentifier
+    private String chatId;
+    private String customerId;
+    private ChatStatus status;
+    private String agentId;
+    private String agentName;
+    private long lastSeq;
+    private Instant resolvedAt;
+    private Pointers read = new Pointers();
+    private Pointers delivered = new Pointers();
+    private RecentClientMessages recent = new RecentClientMessages();
+
+    Conversation() {
+        // for Axon and snapshots
+    }
+
+    Conversation(StartChatCommand cmd, String ticketNumber, Instant now) {
+        Actor customer = cmd.actor();
+        if (!customer.isCustomer()) {
+            throw ChatRejectedException.forbidden("NOT_A_CUSTOMER", "only customers and guests start chats");
+        }
+        MessageRules.checkContent(cmd.content(), cmd.attachmentIds());
+        apply(new ChatStartedEvent(cmd.chatId(), ticketNumber, customer.id(), customer.role(), customer.name(),
+                cmd.customerEmail(), cmd.subject(), cmd.category(), cmd.priority(), now));
+        apply(new MessageSentEvent(cmd.chatId(), cmd.messageId(), 1, customer.id(), customer.role(),
+                customer.name(), cmd.content(), MessageRules.attachments(cmd.attachmentIds()),
+                cmd.clientMessageId(), now));
+    }
+
+    @CommandHandler
+    MessageAccepted handle(SendMessageCommand cmd) {
+        Actor sender = cmd.actor();
+        checkParticipant(sender);
+        RecentClientMessages.Entry original = recent.find(sender.id(), cmd.clientMessageId());
+        if (original != null) {
+            return new MessageAccepted(chatId, original.messageId(), original.seq(), true, getVersion());
+        }
+        checkNotClosed();
+        MessageRules.checkContent(cmd.content(), cmd.attachmentIds());
+        Instant now = Clocks.now();
+        Side side = sender.role().side().orElseThrow();
+        if (read.of(side) < lastSeq) {
+            // Replying means the sender has seen everything before the reply.
+            apply(new MessagesReadEvent(chatId, side, sender.id(), sender.role(), lastSeq, now));
+        }
+        if (sender.isCustomer() && status == ChatStatus.PENDING) {
+            changeStatus(ChatStatus.IN_PROGRESS, sender, null, now);
+        } else if (sender.isCustomer() && status == ChatStatus.RESOLVED) {
+            changeStatus(agentId == null ? ChatStatus.OPEN : ChatStatus.IN_PROGRESS, sender, null, now);
+        }
+        long seq = lastSeq + 1;
+        apply(new MessageSentEvent(chatId, cmd.messageId(), seq, sender.id(), sender.role(), sender.name(),
+                cmd.content(), MessageRules.attachments(cmd.attachmentIds()), cmd.clientMessageId(), now));
+        return new MessageAccepted(chatId, cmd.messageId(), seq, false, getVersion());
+    }
+
+    @CommandHandler
+    ChatChanged handle(AssignAgentCommand cmd) {
+        Actor by = cmd.actor();
+        if (!by.isStaff()) {
+            throw ChatRejectedException.forbidden("STAFF_ONLY", "only agents and admins take chats");
+        }
+        checkNotClosed();
+        String target = cmd.agentId() == null ? by.id() : cmd.agentId();
+        String targetName = cmd.agentId() == null ? by.name() : cmd.agentName();
+        boolean holderTransfers = by.id().equals(agentId);
+        if (!target.equals(by.id()) && by.role() != Role.ADMIN && !holderTransfers) {
+            throw ChatRejectedException.forbidden("ADMIN_ONLY", "only admins assign chats to someone else");
+        }
+        if (target.equals(agentId)) {
+            return new ChatChanged(chatId, getVersion());
+        }
+        if (agentId != null && by.role() != Role.ADMIN && !holderTransfers) {
+            throw ChatRejectedException.conflict("ALREADY_ASSIGNED", "this chat is held by another agent");
+        }
+        Instant now = Clocks.now();
+        String previous = agentId;
+        apply(new AgentAssignedEvent(chatId, target, targetName, previous, by.id(), by.role(), now));
+        systemMessage(previous == null ? targetName + " joined the chat"
+                : "The chat was transferred to " + targetName, now);
+        if (status == ChatStatus.OPEN) {
+            changeStatus(ChatStatus.IN_PROGRESS, by, null, now);
+        }
+        return new ChatChanged(chatId, getVersion());
+    }
+
+    @CommandHandler
+    ChatChanged handle(ChangeStatusCommand cmd) {
+        Actor by = cmd.actor();
+        if (!by.isStaff()) {
+            throw ChatRejectedException.forbidden("STAFF_ONLY", "only agents and admins change a chat's status");
+        }
+        MessageRules.checkSummary(cmd.resolutionSummary());
+        ChatStatus target = Objects.requireNonNull(cmd.status(), "status");
+        if (target == ChatStatus.CLOSED) {
+            close(by, cmd.resolutionSummary());
+            return new ChatChanged(chatId, getVersion());
+        }
+        checkNotClosed();
+        if (target == status) {
+            return new ChatChanged(chatId, getVersion());
+        }
+        if (!StatusRules.staffMayMove(status, target)) {
+            throw ChatRejectedException.conflict("INVALID_TRANSITION",
+                    "a chat cannot go from " + status.wire() + " to " + target.wire());
+        }
+        changeStatus(target, by, cmd.resolutionSummary(), Clocks.now());
+        return new ChatChanged(chatId, getVersion());
+    }
+
+    @CommandHandler
+    ChatChanged handle(CloseChatCommand cmd) {
+        Actor by = cmd.actor();
+        checkParticipant(by);
+        MessageRules.checkSummary(cmd.resolutionSummary());
+        close(by, cmd.resolutionSummary());
+        return new ChatChanged(chatId, getVersion());
+    }
+
+    @CommandHandler
+    ChatChanged handle(AutoCloseChatCommand cmd) {
+        // The policy may fire late or twice, or race a reopen: only a chat still resolved since then closes.
+        if (status == ChatStatus.RESOLVED && resolvedAt != null && !resolvedAt.isAfter(cmd.resolvedAtOrBefore())) {
+            close(Actor.system(), null);
+        }
+        return new ChatChanged(chatId, getVersion());
+    }
+
+    @CommandHandler
+    PointerMoved handle(MarkReadCommand cmd) {
+        Actor reader = cmd.actor();
+        checkParticipant(reader);
+        Side side = reader.role().side().orElseThrow();
+        long upTo = target(cmd.upToSeq());
+        if (upTo > read.of(side)) {
+            Instant now = Clocks.now();
+            apply(new MessagesReadEvent(chatId, side, reader.id(), reader.role(), upTo, now));
+        }
+        return new PointerMoved(chatId, read.of(side), read.at(side), getVersion());
+    }
+
+    @CommandHandler
+    PointerMoved handle(MarkDeliveredCommand cmd) {
+        Actor recipient = cmd.actor();
+        checkParticipant(recipient);
+        Side side = recipient.role().side().orElseThrow();
+        long upTo = target(cmd.upToSeq());
+        if (upTo > delivered.of(side)) {
+            apply(new MessagesDeliveredEvent(chatId, side, recipient.id(), recipient.role(), upTo, Clocks.now()));
+        }
+        return new PointerMoved(chatId, delivered.of(side), delivered.at(side), getVersion());
+    }
+
+    private long target(Long upToSeq) {
+        if (upToSeq == null) return lastSeq;
+        if (upToSeq < 0 || upToSeq > lastSeq) {
+            throw ChatRejectedException.invalid("SEQ_OUT_OF_RANGE",
+                    "upToSeq must be between 0 and the last seq " + lastSeq);
+        }
+        return upToSeq;
+    }
+
+    private void close(Actor by, String summary) {
+        checkNotClosed();
+        Instant now = Clocks.now();
+        systemMessage(summary == null || summary.isBlank() ? "The chat was closed"
+                : "The chat was closed: " + summary, now);
+        apply(new ChatClosedEvent(chatId, status, by.id(), by.role(), summary, now));
+    }
+
+    private void changeStatus(ChatStatus target, Actor by, String summary, Instant now) {
+        ChatStatus previous = status;
+        apply(new ChatStatusChangedEvent(chatId, target, previous, by.id(), by.role(), summary, now));
+        systemMessage(StatusRules.notice(previous, target, summary), now);
+    }
+
+    private void systemMessage(String text, Instant now) {
+        long seq = lastSeq + 1;
+        Actor system = Actor.system();
+        apply(new MessageSentEvent(chatId, SystemMessageIds.of(chatId, seq), seq, system.id(), system.role(),
+                system.name(), text, List.of(), null, now));
+    }
+
+    private void checkParticipant(Actor actor) {
+        if (actor.isStaff()) return;
+        if (!actor.isCustomer() || !actor.id().equals(customerId)) {
+            // Not "forbidden": a chat the caller may not see must look like one that does not exist.
+            throw ChatRejectedException.notFound("chat");
+        }
+    }
+
+    private void checkNotClosed() {
+        if (status == ChatStatus.CLOSED) {
+            throw ChatRejectedException.conflict("CHAT_CLOSED", "this chat is closed; start a new one instead");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChatStartedEvent event) {
+        chatId = event.chatId();
+        customerId = event.customerId();
+        status = ChatStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(MessageSentEvent event) {
+        lastSeq = event.seq();
+        Side side = event.senderRole().side().orElse(null);
+        if (side != null) {
+            read.advanceOwn(side, event.seq(), event.sentAt());
+            recent.remember(event.senderId(), event.clientMessageId(), event.messageId(), event.seq());
+        } else {
+            read.advanceIfCaughtUp(event.seq(), event.sentAt());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AgentAssignedEvent event) {
+        agentId = event.agentId();
+        agentName = event.agentName();
+    }
+
+    @EventSourcingHandler
+    void on(ChatStatusChangedEvent event) {
+        status = event.status();
+        resolvedAt = event.status() == ChatStatus.RESOLVED ? event.changedAt() : null;
+    }
+
+    @EventSourcingHandler
+    void on(ChatClosedEvent event) {
+        status = ChatStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(MessagesReadEvent event) {
+        read.move(event.side(), event.upToSeq(), event.readAt());
+    }
+
+    @EventSourcingHandler
+    void on(MessagesDeliveredEvent event) {
+        delivered.move(event.side(), event.upToSeq(), event.deliveredAt());
+    }
+}
