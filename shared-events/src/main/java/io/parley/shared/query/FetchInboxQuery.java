@@ -1,0 +1,19 @@
+package io.parley.shared.query;
+
+import io.parley.shared.Actor;
+
+import java.util.List;
+
+/**
+ * The staff inbox, newest activity first. {@code statuses} empty: all. {@code assignee}: null (anyone),
+ * {@code "me"}, {@code "none"} or an agent id. {@code q} matches ticket number, subject, customer name or email.
+ */
+public record FetchInboxQuery(Actor viewer,
+                              List<String> statuses,
+                              String assignee,
+                              String priority,
+                              String category,
+                              String q,
+                              int page,
+                              int limit) {
+}
