@@ -2,13 +2,17 @@ package io.parley.server;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Parley's runnable assembly: command side, query side and realtime gateway in one process. */
 @SpringBootApplication(scanBasePackages = "io.parley")
 @ConfigurationPropertiesScan("io.parley")
 @EnableScheduling
+@EntityScan("io.parley")
+@EnableJpaRepositories("io.parley")
 public class ChatServerApplication {
 
     static {

@@ -1,0 +1,34 @@
+package io.parley.server.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** Properties every test context gets: its own data directory, a fixed JWT secret and fast policies. */
+final class TestProperties {
+    static final String JWT_SECRET = "test-secret-0123456789-0123456789-0123456789-abcdef";
+
+    private TestProperties() {
+    }
+
+    static void apply(ConfigurableApplicationContext context, String url, String user, String password) {
+        try {
+            String dataDir = Files.createTempDirectory("parley-test").toString();
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + url,
+                    "spring.datasource.username=" + user,
+                    "spring.datasource.password=" + password,
+                    "chat.data-dir=" + dataDir,
+                    "chat.jwt-secret=" + JWT_SECRET,
+                    "chat.admin-email=admin@parley.test",
+                    "chat.admin-password=admin-password-1",
+                    "chat.socket-port=0"
+            ).applyTo(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
