@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.parley.shared.Side;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /** "Up to seq N" pointers of both sides, with the time each last moved. Only ever moves forward. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -43,5 +44,16 @@ final class Pointers {
         for (Side side : Side.values()) {
             if (of(side) == seq - 1) move(side, seq, at);
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pointers p && customer == p.customer && staff == p.staff
+                && Objects.equals(customerAt, p.customerAt) && Objects.equals(staffAt, p.staffAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(customer, staff, customerAt, staffAt);
     }
 }

@@ -3,6 +3,7 @@ package io.parley.command.conversation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,5 +49,15 @@ final class RecentClientMessages {
 
     private static String key(String senderId, String clientMessageId) {
         return senderId + '\u0000' + clientMessageId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecentClientMessages r && new ArrayList<>(entries).equals(new ArrayList<>(r.entries));
+    }
+
+    @Override
+    public int hashCode() {
+        return new ArrayList<>(entries).hashCode();
     }
 }
