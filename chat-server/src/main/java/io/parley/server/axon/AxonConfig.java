@@ -36,7 +36,7 @@ public class AxonConfig {
         RetryScheduler retry = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(retryExecutor)
                 .backoffFactor(10)
-                .maxRetryCount(10)
+                .maxRetryCount(8)
                 .nonTransientFailurePredicate(RetryPolicy::isFinal)
                 .build();
         return DefaultCommandGateway.builder()

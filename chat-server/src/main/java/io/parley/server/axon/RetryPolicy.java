@@ -1,25 +1,21 @@
 package io.parley.server.axon;
 
 import org.axonframework.common.AxonNonTransientException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.TransientDataAccessException;
 
-/** Which command failures are worth retrying: lost races on the event store or a unique key, and transient I/O. */
+/**
+ * Which command failures are not worth retrying. Axon applies this to the failure and to each of its causes;
+ * anything it does not flag (a lost race on the event store or on a unique key, transient I/O) is retried.
+ */
 final class RetryPolicy {
     private RetryPolicy() {
     }
 
     static boolean isFinal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof AxonNonTransientException && !(t instanceof ConcurrencyException)) return true;
-            if (t instanceof ConcurrencyException
-                    || t instanceof DataIntegrityViolationException
-                    || t instanceof TransientDataAccessException) {
-                return false;
-            }
-            if (t.getCause() == t) break;
-        }
-        return true;
+        // Rule violations are final; so are programming errors, which a retry would only repeat slowly.
+        return failure instanceof AxonNonTransientException
+                || failure instanceof IllegalArgumentException
+                || failure instanceof NullPointerException
+                || failure instanceof ClassCastException
+                || failure instanceof UnsupportedOperationException;
     }
 }
