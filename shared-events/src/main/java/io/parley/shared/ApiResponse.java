@@ -1,6 +1,9 @@
 package io.parley.shared;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The contract's success and error envelope, shared by REST responses and socket acknowledgements. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiResponse<T>(boolean success, T data, ApiError error, Pagination pagination) {
 
     public static <T> ApiResponse<T> ok(T data) {

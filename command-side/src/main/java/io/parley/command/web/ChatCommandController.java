@@ -1,0 +1,127 @@
+package io.parley.command.web;
+
+import io.parley.shared.Actor;
+import io.parley.shared.ApiResponse;
+import io.parley.shared.ChatStatus;
+import io.parley.shared.command.AssignAgentCommand;
+import io.parley.shared.command.ChangeStatusCommand;
+import io.parley.shared.command.ChatChanged;
+import io.parley.shared.command.CloseChatCommand;
+import io.parley.shared.command.MarkReadCommand;
+import io.parley.shared.command.MessageAccepted;
+import io.parley.shared.command.PointerMoved;
+import io.parley.shared.command.SendMessageCommand;
+import io.parley.shared.error.ChatRejectedException;
+import io.parley.shared.query.AccountView;
+import io.parley.shared.query.ChatView;
+import io.parley.shared.query.FetchAccountQuery;
+import io.parley.shared.query.FetchChatQuery;
+import io.parley.shared.query.FetchMessageQuery;
+import io.parley.shared.query.MessageView;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** The write half of the chat API: every change is a command; the answer is read back from the read models. */
+@RestController
+@RequestMapping("/api/chats")
+class ChatCommandController {
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ChatStarting starting;
+
+    ChatCommandController(CommandGateway commands, QueryGateway queries, ChatStarting starting) {
+        this.commands = commands;
+        this.queries = queries;
+        this.starting = starting;
+    }
+
+    @PostMapping
+    ResponseEntity<ApiResponse<StartedChat>> start(@AuthenticationPrincipal Actor actor,
+                                                   @Valid @RequestBody StartChatRequest request) {
+        AccountView account = queries.query(new FetchAccountQuery(actor.id()), AccountView.class).join();
+        StartedChat started = starting.start(actor, account == null ? null : account.email(), request);
+        return ResponseEntity.status(started.isExisting() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(ApiResponse.ok(started));
+    }
+
+    @PostMapping("/{chatId}/messages")
+    ResponseEntity<ApiResponse<MessageView>> send(@AuthenticationPrincipal Actor actor, @PathVariable String chatId,
+                                                  @Valid @RequestBody SendMessageRequest request) {
+        MessageAccepted accepted = commands.sendAndWait(new SendMessageCommand(ChatIds.check(chatId), actor,
+                UUID.randomUUID().toString(), request.content(), request.attachmentIds(), request.clientMessageId()));
+        MessageView message = queries.query(new FetchMessageQuery(chatId, accepted.seq(), actor, accepted.version()),
+                MessageView.class).join();
+        return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(ApiResponse.ok(message));
+    }
+
+    @PostMapping("/{chatId}/assign")
+    ApiResponse<ChatView> assign(@AuthenticationPrincipal Actor actor, @PathVariable String chatId,
+                                 @Valid @RequestBody(required = false) AssignRequest request) {
+        requireStaff(actor);
+        String agentId = request == null ? null : request.agentId();
+        String agentName = null;
+        if (agentId != null && !agentId.equals(actor.id())) {
+            AccountView agent = queries.query(new FetchAccountQuery(agentId), AccountView.class).join();
+            if (agent == null || !(agent.role().equals("agent") || agent.role().equals("admin"))) {
+                throw ChatRejectedException.notFound("agent");
+            }
+            agentName = agent.name();
+        } else {
+            agentId = null;
+        }
+        ChatChanged changed = commands.sendAndWait(new AssignAgentCommand(ChatIds.check(chatId), actor, agentId,
+                agentName));
+        return ApiResponse.ok(chat(chatId, actor, changed.version()));
+    }
+
+    @PostMapping("/{chatId}/status")
+    ApiResponse<ChatView> status(@AuthenticationPrincipal Actor actor, @PathVariable String chatId,
+                                 @Valid @RequestBody StatusRequest request) {
+        requireStaff(actor);
+        ChatStatus status = ChatStatus.fromWire(request.status()).orElseThrow(() -> ChatRejectedException.invalid(
+                "status", "status must be one of open, in_progress, pending, resolved, closed"));
+        ChatChanged changed = commands.sendAndWait(new ChangeStatusCommand(ChatIds.check(chatId), actor, status,
+                request.resolutionSummary()));
+        return ApiResponse.ok(chat(chatId, actor, changed.version()));
+    }
+
+    @PostMapping("/{chatId}/close")
+    ApiResponse<ChatView> close(@AuthenticationPrincipal Actor actor, @PathVariable String chatId,
+                                @Valid @RequestBody(required = false) CloseRequest request) {
+        ChatChanged changed = commands.sendAndWait(new CloseChatCommand(ChatIds.check(chatId), actor,
+                request == null ? null : request.resolutionSummary()));
+        return ApiResponse.ok(chat(chatId, actor, changed.version()));
+    }
+
+    @PostMapping("/{chatId}/read")
+    ApiResponse<ReadReceipt> read(@AuthenticationPrincipal Actor actor, @PathVariable String chatId,
+                                  @Valid @RequestBody(required = false) ReadRequest request) {
+        PointerMoved moved = commands.sendAndWait(new MarkReadCommand(ChatIds.check(chatId), actor,
+                request == null ? null : request.upToSeq()));
+        // Wait for the read models too, so a client that re-reads the chat sees its own receipt.
+        chat(chatId, actor, moved.version());
+        return ApiResponse.ok(new ReadReceipt(chatId, actor.id(), moved.upToSeq(), moved.at()));
+    }
+
+    private ChatView chat(String chatId, Actor actor, long version) {
+        return queries.query(new FetchChatQuery(chatId, actor, version), ChatView.class).join();
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!actor.isStaff()) {
+            throw ChatRejectedException.forbidden("STAFF_ONLY", "only agents and admins may do this");
+        }
+    }
+}
