@@ -1,0 +1,51 @@
+package io.parley.server.accounts;
+
+import io.parley.shared.ApiResponse;
+import io.parley.shared.Pagination;
+import io.parley.shared.Role;
+import io.parley.shared.query.AccountView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Staff management for admins (the security chain restricts /api/admin/** to them). */
+@RestController
+@RequestMapping("/api/admin/users")
+class AdminUsersController {
+    static final int MAX_LIMIT = 100;
+
+    private final AccountService accounts;
+
+    AdminUsersController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping
+    ResponseEntity<ApiResponse<AccountView>> create(@Valid @RequestBody CreateAccountRequest request) {
+        Role role = Role.fromWire(request.role()).orElseThrow();
+        AccountView user = accounts.create(request.name(), request.email(), request.password(), role);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.ok(user));
+    }
+
+    @GetMapping
+    ApiResponse<List<AccountView>> list(
+            // "?role=" (empty) means no filter, like leaving it out.
+            @RequestParam(required = false) @Pattern(regexp = "|user|agent|admin|auditor",
+                    message = "must be user, agent, admin or auditor") String role,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) int limit) {
+        int size = Math.min(limit, MAX_LIMIT);
+        AccountService.AccountPage found = accounts.list(Role.fromWire(role).orElse(null), page, size);
+        return ApiResponse.page(found.items(), Pagination.of(page, size, found.total()));
+    }
+}

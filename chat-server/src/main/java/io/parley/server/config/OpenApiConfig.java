@@ -1,0 +1,26 @@
+package io.parley.server.config;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI description served at /v3/api-docs (Swagger UI at /swagger-ui.html). */
+@Configuration
+public class OpenApiConfig {
+
+    @Bean
+    OpenAPI parleyOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Parley API").version("1")
+                        .description("Support chats as tickets: customers and guests open chats, agents work the "
+                                + "inbox. Every answer is {success, data} or {success:false, error:{code, message}}. "
+                                + "Realtime events are on Socket.IO (see the README)."))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

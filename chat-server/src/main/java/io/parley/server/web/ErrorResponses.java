@@ -1,0 +1,52 @@
+package io.parley.server.web;
+
+import io.parley.shared.ApiError;
+import io.parley.shared.ApiResponse;
+import io.parley.shared.error.ChatRejectedException;
+import io.parley.shared.error.ErrorCode;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+
+/** Builds the contract's error envelope as a response entity, always JSON whatever the client accepts. */
+public final class ErrorResponses {
+    private ErrorResponses() {
+    }
+
+    public static ResponseEntity<ApiResponse<Void>> of(ErrorCode code, String message) {
+        return of(HttpStatusCode.valueOf(code.httpStatus()), code, message, null);
+    }
+
+    public static ResponseEntity<ApiResponse<Void>> of(ErrorCode code, String message, Object details) {
+        return of(HttpStatusCode.valueOf(code.httpStatus()), code, message, details);
+    }
+
+    public static ResponseEntity<ApiResponse<Void>> of(HttpStatusCode status, ErrorCode code, String message,
+                                                       Object details) {
+        // A preset content type skips content negotiation, so an Accept header cannot turn an error into a 406.
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ApiResponse.fail(ApiError.of(code, message, details)));
+    }
+
+    public static ResponseEntity<ApiResponse<Void>> of(ChatRejectedException e) {
+        Object details = e.reason() == null ? null : Map.of("reason", e.reason());
+        return of(e.code(), e.getMessage(), details);
+    }
+
+    /** The contract code for a bare HTTP status, e.g. from the servlet container or a framework exception. */
+    public static ErrorCode codeFor(int status) {
+        return switch (status) {
+            case 401 -> ErrorCode.AUTH_REQUIRED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 409 -> ErrorCode.CONFLICT;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            default -> status >= 400 && status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
+        };
+    }
+}

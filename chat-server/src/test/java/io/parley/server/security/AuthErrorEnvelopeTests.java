@@ -1,0 +1,121 @@
+package io.parley.server.security;
+
+import io.parley.server.ChatServerApplication;
+import io.parley.server.security.ApiClient.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static io.parley.server.security.ApiClient.randomEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every refusal the server produces is the contract envelope with the right status, never a default page. */
+@SpringBootTest(classes = ChatServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class AuthErrorEnvelopeTests {
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void malformedJsonIsAValidationError() {
+        Response response = api.post("/api/auth/register", "{\"name\": \"x\", ", null);
+        assertError(response, 400, "VALIDATION_FAILED");
+        assertThat(response.body().at("/error/details/0/field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheField() {
+        Response response = api.post("/api/auth/register",
+                "{\"name\": {\"first\": \"x\"}, \"email\": \"" + randomEmail() + "\", \"password\": \"password-1\"}",
+                null);
+        assertError(response, 400, "VALIDATION_FAILED");
+        assertThat(response.body().at("/error/details/0/field").asText()).isEqualTo("name");
+    }
+
+    @Test
+    void aMissingBodyIsAValidationError() {
+        assertError(api.send("POST", "/api/auth/login", "application/json", null, null), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void aNonJsonContentTypeIsUnsupported() {
+        assertError(api.send("POST", "/api/auth/login", "text/plain", "hello", null), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void anUnknownEndpointIsNotFound() {
+        String token = api.register(randomEmail(), "password-123").token();
+        assertError(api.get("/api/no-such-thing", token), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aWrongMethodIsRefusedWithTheAllowedOnes() {
+        String token = api.register(randomEmail(), "password-123").token();
+        Response response = api.get("/api/auth/logout", token);
+        assertError(response, 405, "VALIDATION_FAILED");
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(v -> assertThat(v).contains("POST"));
+    }
+
+    @Test
+    void aJsonBodyOverTheLimitIsTooLarge() {
+        String huge = "{\"email\": \"" + "a".repeat(70 * 1024) + "\", \"password\": \"x\"}";
+        assertError(api.post("/api/auth/login", huge, null), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aChunkedJsonBodyOverTheLimitIsTooLarge() throws Exception {
+        byte[] huge = ("{\"email\": \"" + "a".repeat(70 * 1024) + "\", \"password\": \"x\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("\"PAYLOAD_TOO_LARGE\"");
+    }
+
+    @Test
+    void theErrorPageItselfAnswersWithTheEnvelope() {
+        Response response = api.get("/error", null);
+        assertError(response, 404, "NOT_FOUND");
+        assertThat(response.raw()).doesNotContain("timestamp", "trace", "path");
+    }
+
+    @Test
+    void aMalformedUrlIsRefusedAsBadInput() {
+        assertError(api.get("/api/auth/%2e%2e/me", null), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void healthAndApiDocsArePublicButOtherActuatorEndpointsAreForAdmins() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(200);
+        String customer = api.register(randomEmail(), "password-123").token();
+        assertError(api.get("/actuator/metrics", customer), 403, "FORBIDDEN");
+        assertThat(api.get("/actuator/metrics", api.adminToken()).status()).isEqualTo(200);
+    }
+
+    private static void assertError(Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.body().get("success").asBoolean()).isFalse();
+        assertThat(response.errorCode()).isEqualTo(code);
+        assertThat(response.body().at("/error/message").asText()).isNotBlank();
+        assertThat(response.raw()).doesNotContain("Exception", "at io.", "at org.");
+    }
+}

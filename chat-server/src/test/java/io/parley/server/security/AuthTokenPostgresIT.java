@@ -1,0 +1,7 @@
+package io.parley.server.security;
+
+import io.parley.server.support.PostgresDatabase;
+
+@PostgresDatabase
+class AuthTokenPostgresIT extends AuthTokenTests {
+}
