@@ -1,0 +1,7 @@
+package io.parley.server.query;
+
+import io.parley.server.support.PostgresDatabase;
+
+@PostgresDatabase
+class ChatQueryPostgresIT extends ChatQueryTests {
+}

@@ -1,0 +1,27 @@
+package io.parley.query.chat;
+
+import io.parley.query.inbox.InboxChat;
+import io.parley.query.unread.ChatPointers;
+import io.parley.shared.Actor;
+import io.parley.shared.query.AgentRef;
+import io.parley.shared.query.ChatView;
+import io.parley.shared.query.CustomerView;
+import io.parley.shared.query.MessageView;
+
+/** Composes the contract's chat from the inbox row, the last message and the read pointers. */
+final class ChatViews {
+    private ChatViews() {
+    }
+
+    /** {@code unreadCount} is for the viewer's side; auditors have no side and see 0. */
+    static ChatView of(InboxChat chat, MessageView lastMessage, ChatPointers pointers, Actor viewer) {
+        long unread = pointers == null || viewer == null || viewer.role() == null ? 0
+                : viewer.role().side().map(pointers::unread).orElse(0L);
+        AgentRef agent = chat.agentId() == null ? null : new AgentRef(chat.agentId(), chat.agentName());
+        return new ChatView(chat.chatId(), chat.ticketNumber(), chat.subject(), chat.status().wire(),
+                chat.priority().wire(), chat.category(),
+                new CustomerView(chat.customerId(), chat.customerName(), chat.customerEmail(), chat.customerType()),
+                agent, chat.createdAt(), chat.updatedAt(), lastMessage, unread, chat.resolvedAt(), chat.closedAt(),
+                chat.resolutionSummary());
+    }
+}

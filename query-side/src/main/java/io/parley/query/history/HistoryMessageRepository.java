@@ -1,0 +1,23 @@
+package io.parley.query.history;
+
+import io.parley.shared.Side;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+
+interface HistoryMessageRepository extends JpaRepository<HistoryMessageEntity, HistoryMessageKey> {
+
+    List<HistoryMessageEntity> findByChatIdAndSeqGreaterThanAndSeqLessThan(String chatId, long afterSeq,
+                                                                            long beforeSeq, Pageable page);
+
+    List<HistoryMessageEntity> findByChatIdAndSenderSideAndSeqLessThanEqualAndReadAtIsNull(String chatId,
+                                                                                           Side senderSide,
+                                                                                           long upToSeq);
+
+    @Query("select m from HistoryMessageEntity m, HistoryChatEntity c"
+            + " where c.chatId in :chatIds and m.chatId = c.chatId and m.seq = c.lastSeq")
+    List<HistoryMessageEntity> findLastOf(Collection<String> chatIds);
+}

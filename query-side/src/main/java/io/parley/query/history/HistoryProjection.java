@@ -1,0 +1,102 @@
+package io.parley.query.history;
+
+import io.parley.shared.event.AgentAssignedEvent;
+import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatStartedEvent;
+import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.MessageSentEvent;
+import io.parley.shared.event.MessagesDeliveredEvent;
+import io.parley.shared.event.MessagesReadEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every message of every chat by (chat, seq), including system notices, and stamps a message read when
+ * the other side's read pointer first covers it.
+ */
+@Component
+@ProcessingGroup("history")
+class HistoryProjection {
+    private final HistoryChatRepository chats;
+    private final HistoryMessageRepository messages;
+
+    HistoryProjection(HistoryChatRepository chats, HistoryMessageRepository messages) {
+        this.chats = chats;
+        this.messages = messages;
+    }
+
+    @EventHandler
+    void on(ChatStartedEvent event, @SequenceNumber long sequenceNumber) {
+        if (!chats.existsById(event.chatId())) chats.save(new HistoryChatEntity(event.chatId(), sequenceNumber));
+    }
+
+    @EventHandler
+    void on(MessageSentEvent event, @SequenceNumber long sequenceNumber) {
+        HistoryChatEntity chat = chats.findById(event.chatId())
+                .orElseGet(() -> new HistoryChatEntity(event.chatId(), -1));
+        if (!chat.isNew(sequenceNumber)) return;
+        HistoryMessageEntity message = new HistoryMessageEntity(event.chatId(), event.seq(), event.senderRole());
+        message.messageId = event.messageId();
+        message.senderId = event.senderId();
+        message.senderName = event.senderName();
+        message.content = event.content() == null ? "" : event.content();
+        message.attachmentIds = event.attachmentIds();
+        message.clientMessageId = event.clientMessageId();
+        message.createdAt = event.sentAt();
+        messages.save(message);
+        chat.lastSeq = Math.max(chat.lastSeq, event.seq());
+        chat.version = sequenceNumber;
+        chats.save(chat);
+    }
+
+    @EventHandler
+    void on(MessagesReadEvent event, @SequenceNumber long sequenceNumber) {
+        chats.findById(event.chatId()).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
+            messages.findByChatIdAndSenderSideAndSeqLessThanEqualAndReadAtIsNull(
+                            event.chatId(), event.side().other(), event.upToSeq())
+                    .forEach(message -> message.readBy(event.side(), event.upToSeq(), event.readAt()));
+            chat.version = sequenceNumber;
+        });
+    }
+
+    @EventHandler
+    void on(AgentAssignedEvent event, @SequenceNumber long sequenceNumber) {
+        advance(event.chatId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(ChatStatusChangedEvent event, @SequenceNumber long sequenceNumber) {
+        advance(event.chatId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(ChatClosedEvent event, @SequenceNumber long sequenceNumber) {
+        advance(event.chatId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(MessagesDeliveredEvent event, @SequenceNumber long sequenceNumber) {
+        advance(event.chatId(), sequenceNumber);
+    }
+
+    /** Any other event of a chat (a newer type) still moves the version read-your-writes waits for. */
+    @EventHandler
+    void on(Object otherEvent, @SourceId String chatId, @SequenceNumber long sequenceNumber) {
+        advance(chatId, sequenceNumber);
+    }
+
+    @ResetHandler
+    void onReset() {
+        messages.deleteAllInBatch();
+        chats.deleteAllInBatch();
+    }
+
+    private void advance(String chatId, long sequenceNumber) {
+        chats.findById(chatId).filter(chat -> chat.isNew(sequenceNumber))
+                .ifPresent(chat -> chat.version = sequenceNumber);
+    }
+}

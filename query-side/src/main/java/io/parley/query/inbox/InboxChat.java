@@ -1,0 +1,28 @@
+package io.parley.query.inbox;
+
+import io.parley.shared.ChatStatus;
+import io.parley.shared.Priority;
+
+import java.time.Instant;
+
+/** A chat's inbox row, handed out of the package as a value. {@code version} is the last event applied. */
+public record InboxChat(String chatId,
+                        String ticketNumber,
+                        String subject,
+                        String category,
+                        Priority priority,
+                        ChatStatus status,
+                        String customerId,
+                        String customerType,
+                        String customerName,
+                        String customerEmail,
+                        String agentId,
+                        String agentName,
+                        Instant createdAt,
+                        Instant updatedAt,
+                        Instant resolvedAt,
+                        Instant closedAt,
+                        String resolutionSummary,
+                        long lastSeq,
+                        long version) {
+}

@@ -1,0 +1,92 @@
+package io.parley.query.inbox;
+
+import io.parley.shared.ChatStatus;
+import io.parley.shared.Priority;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One chat as the inbox lists and filters it. */
+@Entity
+@Table(name = "inbox_chat")
+class InboxChatEntity {
+
+    @Id
+    String chatId;
+    String ticketNumber;
+    String subject;
+    String category;
+    @Enumerated(EnumType.STRING)
+    Priority priority;
+    @Enumerated(EnumType.STRING)
+    ChatStatus status;
+    String customerId;
+    String customerType;
+    String customerName;
+    String customerEmail;
+    String agentId;
+    String agentName;
+    Instant createdAt;
+    Instant updatedAt;
+    Instant resolvedAt;
+    Instant closedAt;
+    String resolutionSummary;
+    long lastSeq;
+    long version;
+
+    protected InboxChatEntity() {
+        // for JPA
+    }
+
+    InboxChatEntity(String chatId, long version, Instant at) {
+        this.chatId = chatId;
+        this.status = ChatStatus.OPEN;
+        this.priority = Priority.MEDIUM;
+        this.createdAt = at;
+        this.updatedAt = at;
+        this.version = version;
+    }
+
+    /** Replays and redeliveries bring events this row already reflects; those change nothing. */
+    boolean isNew(long sequenceNumber) {
+        return sequenceNumber > version;
+    }
+
+    /** Every event of the chat counts as activity and moves the version. */
+    void touch(long sequenceNumber, Instant at) {
+        version = sequenceNumber;
+        if (at != null && (updatedAt == null || at.isAfter(updatedAt))) updatedAt = at;
+    }
+
+    void statusChanged(ChatStatus next, String summary, Instant at) {
+        if (next == ChatStatus.RESOLVED) {
+            resolvedAt = at;
+            if (hasText(summary)) resolutionSummary = summary;
+        } else if (status == ChatStatus.RESOLVED) {
+            // Reopened: the earlier resolution no longer describes the chat.
+            resolvedAt = null;
+            resolutionSummary = null;
+        }
+        status = next;
+    }
+
+    void closed(String summary, Instant at) {
+        status = ChatStatus.CLOSED;
+        closedAt = at;
+        if (hasText(summary)) resolutionSummary = summary;
+    }
+
+    InboxChat toValue() {
+        return new InboxChat(chatId, ticketNumber, subject, category, priority, status, customerId, customerType,
+                customerName, customerEmail, agentId, agentName, createdAt, updatedAt, resolvedAt, closedAt,
+                resolutionSummary, lastSeq, version);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,29 @@
+package io.parley.query.inbox;
+
+import io.parley.shared.ChatStatus;
+import io.parley.shared.Priority;
+
+import java.util.Set;
+
+/**
+ * What an inbox listing is narrowed to; null or empty means "any". {@code unassigned} asks for chats nobody
+ * holds (and then {@code agentId} is ignored). {@code text} is matched case-insensitively as a substring of
+ * ticket number, subject, customer name and customer email.
+ */
+public record InboxFilter(Set<ChatStatus> statuses,
+                          String agentId,
+                          boolean unassigned,
+                          String customerId,
+                          Priority priority,
+                          String category,
+                          String text) {
+
+    public InboxFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
+
+    /** Every chat of one customer. */
+    public static InboxFilter customer(String customerId) {
+        return new InboxFilter(Set.of(), null, false, customerId, null, null, null);
+    }
+}

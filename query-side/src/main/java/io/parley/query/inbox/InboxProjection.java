@@ -1,0 +1,111 @@
+package io.parley.query.inbox;
+
+import io.parley.shared.Priority;
+import io.parley.shared.Role;
+import io.parley.shared.event.AgentAssignedEvent;
+import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatStartedEvent;
+import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.MessageSentEvent;
+import io.parley.shared.event.MessagesDeliveredEvent;
+import io.parley.shared.event.MessagesReadEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.SourceId;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
+
+/** Keeps one inbox row per chat: who, what, how urgent, where it stands, and when it last moved. */
+@Component
+@ProcessingGroup("inbox")
+class InboxProjection {
+    private static final String DEFAULT_CATEGORY = "general";
+
+    private final InboxChatRepository repository;
+
+    InboxProjection(InboxChatRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    void on(ChatStartedEvent event, @SequenceNumber long sequenceNumber) {
+        if (repository.existsById(event.chatId())) return;
+        InboxChatEntity chat = new InboxChatEntity(event.chatId(), sequenceNumber, event.startedAt());
+        chat.ticketNumber = event.ticketNumber();
+        chat.subject = event.subject();
+        chat.category = event.category() == null || event.category().isBlank() ? DEFAULT_CATEGORY : event.category();
+        chat.priority = event.priority() == null ? Priority.MEDIUM : event.priority();
+        chat.customerId = event.customerId();
+        chat.customerType = (event.customerRole() == null ? Role.USER : event.customerRole()).wire();
+        chat.customerName = event.customerName();
+        chat.customerEmail = event.customerEmail();
+        repository.save(chat);
+    }
+
+    @EventHandler
+    void on(MessageSentEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.sentAt(),
+                chat -> chat.lastSeq = Math.max(chat.lastSeq, event.seq()));
+    }
+
+    @EventHandler
+    void on(AgentAssignedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.assignedAt(), chat -> {
+            chat.agentId = event.agentId();
+            chat.agentName = event.agentName();
+        });
+    }
+
+    @EventHandler
+    void on(ChatStatusChangedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.changedAt(),
+                chat -> chat.statusChanged(event.status(), event.resolutionSummary(), event.changedAt()));
+    }
+
+    @EventHandler
+    void on(ChatClosedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.closedAt(),
+                chat -> chat.closed(event.resolutionSummary(), event.closedAt()));
+    }
+
+    @EventHandler
+    void on(MessagesReadEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.readAt(), chat -> {
+        });
+    }
+
+    @EventHandler
+    void on(MessagesDeliveredEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.deliveredAt(), chat -> {
+        });
+    }
+
+    /**
+     * A chat event this projection has no handler for yet (a newer event type) still counts as activity and
+     * moves the version, so read-your-writes never waits for a version the inbox would never reach.
+     */
+    @EventHandler
+    void on(Object otherEvent, @SourceId String chatId, @SequenceNumber long sequenceNumber,
+            @Timestamp Instant at) {
+        apply(chatId, sequenceNumber, at.truncatedTo(ChronoUnit.MILLIS), chat -> {
+        });
+    }
+
+    @ResetHandler
+    void onReset() {
+        repository.deleteAllInBatch();
+    }
+
+    private void apply(String chatId, long sequenceNumber, Instant at, Consumer<InboxChatEntity> change) {
+        repository.findById(chatId).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
+            change.accept(chat);
+            chat.touch(sequenceNumber, at);
+        });
+    }
+}

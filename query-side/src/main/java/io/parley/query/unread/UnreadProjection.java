@@ -1,0 +1,88 @@
+package io.parley.query.unread;
+
+import io.parley.shared.ChatStatus;
+import io.parley.shared.Side;
+import io.parley.shared.event.AgentAssignedEvent;
+import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatStartedEvent;
+import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.MessageSentEvent;
+import io.parley.shared.event.MessagesDeliveredEvent;
+import io.parley.shared.event.MessagesReadEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
+
+/** Keeps each chat's last seq, read pointers, holder and status: everything unread counts are made of. */
+@Component
+@ProcessingGroup("unread")
+class UnreadProjection {
+    private final UnreadChatRepository repository;
+
+    UnreadProjection(UnreadChatRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    void on(ChatStartedEvent event, @SequenceNumber long sequenceNumber) {
+        if (!repository.existsById(event.chatId())) {
+            repository.save(new UnreadChatEntity(event.chatId(), event.customerId(), sequenceNumber));
+        }
+    }
+
+    @EventHandler
+    void on(MessageSentEvent event, @SequenceNumber long sequenceNumber) {
+        Side senderSide = event.senderRole() == null ? null : event.senderRole().side().orElse(null);
+        apply(event.chatId(), sequenceNumber, chat -> chat.messageAdded(event.seq(), senderSide));
+    }
+
+    @EventHandler
+    void on(MessagesReadEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, chat -> chat.read(event.side(), event.upToSeq()));
+    }
+
+    @EventHandler
+    void on(AgentAssignedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, chat -> chat.agentId = event.agentId());
+    }
+
+    @EventHandler
+    void on(ChatStatusChangedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, chat -> chat.status = event.status());
+    }
+
+    @EventHandler
+    void on(ChatClosedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, chat -> chat.status = ChatStatus.CLOSED);
+    }
+
+    @EventHandler
+    void on(MessagesDeliveredEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, chat -> {
+        });
+    }
+
+    /** Any other event of a chat (a newer type) still moves the version read-your-writes waits for. */
+    @EventHandler
+    void on(Object otherEvent, @SourceId String chatId, @SequenceNumber long sequenceNumber) {
+        apply(chatId, sequenceNumber, chat -> {
+        });
+    }
+
+    @ResetHandler
+    void onReset() {
+        repository.deleteAllInBatch();
+    }
+
+    private void apply(String chatId, long sequenceNumber, Consumer<UnreadChatEntity> change) {
+        repository.findById(chatId).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
+            change.accept(chat);
+            chat.version = sequenceNumber;
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package io.parley.query.web;
+
+import io.parley.query.chat.ChatQueryHandler;
+import io.parley.query.chat.MessageQueryHandler;
+import io.parley.query.chat.UnreadQueryHandler;
+import io.parley.shared.Actor;
+import io.parley.shared.ApiResponse;
+import io.parley.shared.Pagination;
+import io.parley.shared.error.ChatRejectedException;
+import io.parley.shared.error.ErrorCode;
+import io.parley.shared.query.ChatPage;
+import io.parley.shared.query.ChatView;
+import io.parley.shared.query.FetchChatQuery;
+import io.parley.shared.query.FetchInboxQuery;
+import io.parley.shared.query.FetchMessagesQuery;
+import io.parley.shared.query.FetchMyChatsQuery;
+import io.parley.shared.query.FetchUnreadCountsQuery;
+import io.parley.shared.query.MessageView;
+import io.parley.shared.query.UnreadCountsView;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * The read endpoints of chats and messages. They call the query handlers in-process, so a rejection reaches
+ * the global error advice as the {@link ChatRejectedException} it is; the handlers check paging and filters.
+ */
+@RestController
+@RequestMapping("/api/chats")
+public class ChatReadController {
+    private final ChatQueryHandler chats;
+    private final MessageQueryHandler messages;
+    private final UnreadQueryHandler unread;
+
+    ChatReadController(ChatQueryHandler chats, MessageQueryHandler messages, UnreadQueryHandler unread) {
+        this.chats = chats;
+        this.messages = messages;
+        this.unread = unread;
+    }
+
+    @GetMapping("/mine")
+    public ApiResponse<List<ChatView>> mine(@AuthenticationPrincipal Actor actor,
+                                            @RequestParam(defaultValue = "1") int page,
+                                            @RequestParam(defaultValue = "20") int limit) {
+        return paged(chats.handle(new FetchMyChatsQuery(required(actor), page, limit)));
+    }
+
+    @GetMapping
+    public ApiResponse<List<ChatView>> inbox(@AuthenticationPrincipal Actor actor,
+                                             @RequestParam(required = false) List<String> status,
+                                             @RequestParam(required = false) String assignee,
+                                             @RequestParam(required = false) String priority,
+                                             @RequestParam(required = false) String category,
+                                             @RequestParam(required = false) String q,
+                                             @RequestParam(defaultValue = "1") int page,
+                                             @RequestParam(defaultValue = "20") int limit) {
+        return paged(chats.handle(new FetchInboxQuery(required(actor), status == null ? List.of() : status,
+                assignee, priority, category, q, page, limit)));
+    }
+
+    @GetMapping("/unread-count")
+    public ApiResponse<UnreadCountsView> unreadCount(@AuthenticationPrincipal Actor actor) {
+        return ApiResponse.ok(unread.handle(new FetchUnreadCountsQuery(required(actor))));
+    }
+
+    @GetMapping("/{chatId}")
+    public ApiResponse<ChatView> chat(@AuthenticationPrincipal Actor actor, @PathVariable String chatId) {
+        return ApiResponse.ok(chats.handle(new FetchChatQuery(chatId, required(actor), 0)));
+    }
+
+    /** Ascending by seq; without afterSeq the latest {@code limit} (default 50, at most 200). */
+    @GetMapping("/{chatId}/messages")
+    public ApiResponse<List<MessageView>> messages(@AuthenticationPrincipal Actor actor,
+                                                   @PathVariable String chatId,
+                                                   @RequestParam(required = false) Long afterSeq,
+                                                   @RequestParam(required = false) Long beforeSeq,
+                                                   @RequestParam(defaultValue = "50") int limit) {
+        return ApiResponse.ok(messages.handle(
+                new FetchMessagesQuery(chatId, required(actor), afterSeq, beforeSeq, limit, 0)));
+    }
+
+    private static ApiResponse<List<ChatView>> paged(ChatPage page) {
+        return ApiResponse.page(page.items(), Pagination.of(page.page(), page.limit(), page.total()));
+    }
+
+    /** Security normally stops anonymous calls first; this keeps a misconfiguration from leaking data. */
+    private static Actor required(Actor actor) {
+        if (actor == null) {
+            throw new ChatRejectedException(ErrorCode.AUTH_REQUIRED, "AUTH_REQUIRED", "authentication required");
+        }
+        return actor;
+    }
+}
