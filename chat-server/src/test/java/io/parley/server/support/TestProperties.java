@@ -25,7 +25,9 @@ final class TestProperties {
                     "chat.jwt-secret=" + JWT_SECRET,
                     "chat.admin-email=admin@parley.test",
                     "chat.admin-password=admin-password-1",
-                    "chat.socket-port=0"
+                    "chat.socket-port=0",
+                    // Quiet logs keep the console readable, so a skipped PostgreSQL suite stands out.
+                    "logging.level.root=WARN"
             ).applyTo(context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
