@@ -1,0 +1,96 @@
+package io.parley.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.server.ChatServerApplication;
+import io.parley.server.support.Api;
+import io.parley.server.support.Api.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admins see how far each read model is and rebuild one from the events while the API keeps answering. */
+@SpringBootTest(classes = ChatServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ProjectionAdminTests {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    Api api;
+    String admin;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        admin = api.post("/api/auth/login", null, Map.of("email", "admin@parley.test",
+                "password", "admin-password-1")).data().path("token").asText();
+    }
+
+    private String customerWithChat() {
+        String token = api.post("/api/auth/register", null, Map.of("name", "Rita",
+                "email", "rita-" + UUID.randomUUID() + "@example.com", "password", "secret-password-1"))
+                .data().path("token").asText();
+        assertThat(api.post("/api/chats", token, Map.of("message", "replay me")).status()).isEqualTo(201);
+        return token;
+    }
+
+    private JsonNode projection(String name) {
+        for (JsonNode p : api.get("/api/admin/projections", admin).data()) {
+            if (p.path("name").asText().equals(name)) return p;
+        }
+        throw new AssertionError("no projection " + name);
+    }
+
+    @Test
+    void adminsSeeEveryReadModelLiveAndCaughtUp() {
+        customerWithChat();
+        Response list = api.get("/api/admin/projections", admin);
+        assertThat(list.status()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        list.data().forEach(p -> names.add(p.path("name").asText()));
+        assertThat(names).containsExactly("inbox", "history", "unread");
+        list.data().forEach(p -> assertThat(p.path("position").isNumber()).isTrue());
+    }
+
+    @Test
+    void aReplayRebuildsTheInboxAndItAnswersTheSameAfterwards() throws Exception {
+        String customer = customerWithChat();
+        JsonNode before = api.get("/api/chats/mine", customer).data();
+        // Damage the read model behind the projection's back: only a rebuild from the events brings the row back.
+        jdbc.update("DELETE FROM inbox_chat WHERE chat_id = ?", before.get(0).path("id").asText());
+        assertThat(api.get("/api/chats/mine", customer).data()).isEmpty();
+
+        Response replay = api.post("/api/admin/projections/inbox/replay", admin, null);
+        assertThat(replay.status()).isEqualTo(202);
+
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode inbox = projection("inbox");
+        while (!(inbox.path("status").asText().equals("live") && inbox.path("lag").asLong(-1) == 0)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            inbox = projection("inbox");
+        }
+        assertThat(inbox.path("status").asText()).isEqualTo("live");
+        assertThat(inbox.path("lag").asLong()).isZero();
+        assertThat(api.get("/api/chats/mine", customer).data()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyAdminsManageProjectionsAndUnknownOnesAreNotFound() {
+        String customer = customerWithChat();
+        assertThat(api.get("/api/admin/projections", customer).status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/projections/inbox/replay", customer, null).status()).isEqualTo(403);
+        Response unknown = api.post("/api/admin/projections/nope/replay", admin, null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("NOT_FOUND");
+    }
+}

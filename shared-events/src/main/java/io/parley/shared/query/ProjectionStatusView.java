@@ -1,0 +1,9 @@
+package io.parley.shared.query;
+
+/**
+ * A read model's processor as admins see it: {@code status} is {@code live} or {@code replaying}; {@code position}
+ * is the global event index it has reached and {@code lag} how many events it is behind the store's head (both
+ * null when this node holds none of its segments).
+ */
+public record ProjectionStatusView(String name, String status, Long position, Long lag) {
+}
