@@ -1,7 +1,9 @@
 package io.parley.server.config;
 
+import io.parley.realtime.gateway.SocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -12,6 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupReport {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+    private final ObjectProvider<SocketServer> sockets;
+
+    StartupReport(ObjectProvider<SocketServer> sockets) {
+        this.sockets = sockets;
+    }
+
+    private Object socketPort(Environment env) {
+        SocketServer server = sockets.getIfAvailable();
+        return server != null && server.port() > 0 ? server.port() : env.getProperty("chat.socket-port", "9092");
+    }
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
@@ -22,6 +34,6 @@ class StartupReport {
         String database = url.startsWith("jdbc:h2:") ? "embedded H2 in " + env.getProperty("chat.data-dir")
                 : url.replaceAll("password=[^&;]*", "password=***");
         log.info("Parley is ready: REST http://localhost:{}/api (docs /swagger-ui.html), Socket.IO port {}, "
-                + "database {}", httpPort, env.getProperty("chat.socket-port", "9092"), database);
+                + "database {}", httpPort, socketPort(env), database);
     }
 }

@@ -1,0 +1,46 @@
+package io.parley.realtime.gateway;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * netty-socketio's JSON, made to write what the REST API writes: times as ISO-8601 UTC with exactly three
+ * fraction digits, and null fields present ({@code assignedAgent: null}) rather than dropped.
+ */
+final class ApiJsonSupport extends JacksonJsonSupport {
+    static final DateTimeFormatter API_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    ApiJsonSupport() {
+        super(apiTimes());
+    }
+
+    @Override
+    protected void init(ObjectMapper objectMapper) {
+        super.init(objectMapper);
+        objectMapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
+                JsonInclude.Include.ALWAYS));
+    }
+
+    private static SimpleModule apiTimes() {
+        SimpleModule module = new SimpleModule("parley-socket-times");
+        module.addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers)
+                    throws IOException {
+                gen.writeString(API_TIME.format(value));
+            }
+        });
+        return module;
+    }
+}

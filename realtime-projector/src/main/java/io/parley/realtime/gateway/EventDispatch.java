@@ -1,0 +1,63 @@
+package io.parley.realtime.gateway;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIONamespace;
+import io.parley.shared.ApiError;
+import io.parley.shared.error.ErrorCode;
+import jakarta.annotation.PreDestroy;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Hands every client → server event to its {@link SocketEvent} off the network threads (commands and queries
+ * block), one event of a socket after the other so a client's sends keep their order. Sockets that are not
+ * authenticated are refused with AUTH_REQUIRED.
+ */
+@Component
+class EventDispatch {
+    private final ExecutorService pool = Executors.newFixedThreadPool(16, runnable -> {
+        Thread thread = new Thread(runnable, "socket-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final KeyedSequencer perSocket = new KeyedSequencer(pool);
+    private final SocketSessions sessions;
+    private final List<SocketEvent> events;
+
+    EventDispatch(SocketSessions sessions, List<SocketEvent> events) {
+        this.sessions = sessions;
+        this.events = events;
+    }
+
+    void register(SocketIONamespace namespace) {
+        for (SocketEvent event : events) {
+            namespace.addEventListener(event.name(), Object.class,
+                    (client, data, ack) -> dispatch(event, client, data, ack));
+        }
+    }
+
+    private void dispatch(SocketEvent event, SocketIOClient client, Object data, AckRequest ack) {
+        Reply reply = new Reply(client, ack, event.name());
+        SocketSession session = sessions.of(client).orElse(null);
+        if (session == null) {
+            reply.fail(ApiError.of(ErrorCode.AUTH_REQUIRED, "this socket is not authenticated"));
+            return;
+        }
+        perSocket.run(session.id(), () -> {
+            try {
+                event.handle(session, data, reply);
+            } catch (Throwable failure) {
+                reply.fail(failure);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+}

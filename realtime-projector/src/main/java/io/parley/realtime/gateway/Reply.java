@@ -1,0 +1,61 @@
+package io.parley.realtime.gateway;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.SocketIOClient;
+import io.parley.shared.ApiError;
+import io.parley.shared.ApiResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The one answer to a client → server event: the envelope through the acknowledgement callback, or, when the
+ * client gave none, a {@code chatError} event for a failure (a success without a callback needs no answer).
+ */
+public final class Reply {
+    private static final Logger log = LoggerFactory.getLogger(Reply.class);
+
+    private final SocketIOClient client;
+    private final AckRequest ack;
+    private final String event;
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    Reply(SocketIOClient client, AckRequest ack, String event) {
+        this.client = client;
+        this.ack = ack;
+        this.event = event;
+    }
+
+    public void ok(Object data) {
+        if (!answered.compareAndSet(false, true)) return;
+        try {
+            if (ack != null && ack.isAckRequested()) ack.sendAckData(ApiResponse.ok(data));
+        } catch (RuntimeException e) {
+            log.debug("could not acknowledge {}", event, e);
+        }
+    }
+
+    public void fail(Throwable failure) {
+        fail(Failures.of(failure));
+    }
+
+    public void fail(ApiError error) {
+        if (!answered.compareAndSet(false, true)) return;
+        try {
+            if (ack != null && ack.isAckRequested()) {
+                ack.sendAckData(ApiResponse.fail(error));
+            } else {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("success", false);
+                payload.put("error", error);
+                payload.put("event", event);
+                client.sendEvent(Wire.CHAT_ERROR, payload);
+            }
+        } catch (RuntimeException e) {
+            log.debug("could not report the failure of {}", event, e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.parley.realtime.gateway;
+
+import com.corundumstudio.socketio.AckMode;
+import com.corundumstudio.socketio.AuthorizationResult;
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIONamespace;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.namespace.Namespace;
+import io.netty.channel.ChannelFuture;
+import io.parley.realtime.config.RealtimeProperties;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.Future;
+
+/**
+ * The Socket.IO v4 server (netty-socketio) on {@code chat.socket-port}, path {@code /socket.io}, namespace
+ * {@code /}, websocket and polling. Starts once the application is ready and stops with it; {@link #port()}
+ * tells the port it is bound to (useful when configured as 0).
+ */
+@Component
+public class SocketServer {
+    private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
+
+    private final RealtimeProperties properties;
+    private final SocketAuthenticator authenticator;
+    private final SocketSessions sessions;
+    private final EventDispatch dispatch;
+    private final Rooms rooms;
+    private SocketIOServer server;
+    private volatile int port = -1;
+
+    SocketServer(RealtimeProperties properties, SocketAuthenticator authenticator, SocketSessions sessions,
+                 EventDispatch dispatch, Rooms rooms) {
+        this.properties = properties;
+        this.authenticator = authenticator;
+        this.sessions = sessions;
+        this.dispatch = dispatch;
+        this.rooms = rooms;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void start() {
+        if (server != null) return;
+        SocketIOServer created = new SocketIOServer(configuration());
+        created.setPipelineFactory(new AuthFirstChannelInitializer());
+        SocketIONamespace namespace = created.getNamespace(Namespace.DEFAULT_NAME);
+        namespace.addAuthTokenListener(authenticator);
+        // netty-socketio runs connect listeners before the token is checked: nothing is joined or registered
+        // here, the socket is only given a deadline to authenticate.
+        namespace.addConnectListener(sessions::awaitAuthentication);
+        namespace.addDisconnectListener(sessions::closed);
+        dispatch.register(namespace);
+        rooms.attach(namespace);
+        Future<Void> bound = created.startAsync().syncUninterruptibly();
+        server = created;
+        port = bound instanceof ChannelFuture channel && channel.channel().localAddress() instanceof InetSocketAddress
+                address ? address.getPort() : properties.socketPort();
+        log.info("Socket.IO listening on {}:{} (path /socket.io)", properties.socketHost(), port);
+    }
+
+    /** The port the Socket.IO server listens on; -1 before it started. */
+    public int port() {
+        return port;
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        if (server == null) return;
+        server.stop();
+        server = null;
+        port = -1;
+    }
+
+    private Configuration configuration() {
+        Configuration config = new Configuration();
+        config.setHostname(properties.socketHost());
+        config.setPort(properties.socketPort());
+        config.setContext("/socket.io");
+        config.setTransports(Transport.WEBSOCKET, Transport.POLLING);
+        // Acks carry results of commands that finish later, on other threads: never an automatic empty ack.
+        config.setAckMode(AckMode.MANUAL);
+        // Session ids come from the server only, never from a client's "io" cookie or header.
+        config.setRandomSession(true);
+        config.setJsonSupport(new ApiJsonSupport());
+        // The contract speaks Socket.IO v4 (Engine.IO 4) only; older clients would skip the auth packet.
+        config.setAuthorizationListener(handshake -> "4".equals(handshake.getSingleUrlParam("EIO"))
+                ? AuthorizationResult.SUCCESSFUL_AUTHORIZATION : AuthorizationResult.FAILED_AUTHORIZATION);
+        config.getSocketConfig().setReuseAddress(true);
+        return config;
+    }
+}

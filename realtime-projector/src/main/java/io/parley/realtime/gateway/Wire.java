@@ -1,0 +1,71 @@
+package io.parley.realtime.gateway;
+
+import io.parley.shared.query.AgentRef;
+import io.parley.shared.query.MessageView;
+
+import java.time.Instant;
+
+/** The server → client vocabulary of the contract: event names, room names and payload shapes. */
+public final class Wire {
+    public static final String NEW_MESSAGE = "newMessage";
+    public static final String INBOX_UPDATE = "inboxUpdate";
+    public static final String NEW_CHAT = "newChat";
+    public static final String CHAT_ASSIGNED = "chatAssigned";
+    public static final String CHAT_STATUS_CHANGED = "chatStatusChanged";
+    public static final String CHAT_CLOSED = "chatClosed";
+    public static final String MESSAGES_READ = "messagesRead";
+    public static final String MESSAGES_DELIVERED = "messagesDelivered";
+    public static final String USER_TYPING = "userTyping";
+    public static final String PRESENCE = "presence";
+    public static final String AGENT_AVAILABILITY = "agentAvailability";
+    public static final String FORCE_LOGOUT = "forceLogout";
+    public static final String CHAT_ERROR = "chatError";
+
+    public static final String AGENTS_ROOM = "agents";
+
+    private Wire() {
+    }
+
+    public static String chatRoom(String chatId) {
+        return "chat-" + chatId;
+    }
+
+    /** {@code guest-<id>} for guests, {@code user-<id>} for everyone else (customers, staff, auditors). */
+    public static String personalRoom(String personId, boolean guest) {
+        return (guest ? "guest-" : "user-") + personId;
+    }
+
+    public record InboxUpdate(String chatId, String ticketNumber, String status, AgentRef assignedAgent,
+                              MessageView lastMessage, long unreadCount) {
+    }
+
+    public record ChatAssigned(String chatId, String agentId, String agentName, Instant assignedAt,
+                               String previousAgentId) {
+    }
+
+    public record ChatStatusChanged(String chatId, String status, String previousStatus, String changedBy,
+                                    Instant changedAt, String resolutionSummary) {
+    }
+
+    public record ChatClosed(String chatId, String closedBy, Instant closedAt, String resolutionSummary) {
+    }
+
+    public record MessagesRead(String chatId, String readerId, String readerType, long upToSeq, Instant readAt) {
+    }
+
+    public record MessagesDelivered(String chatId, String recipientId, String recipientType, long upToSeq,
+                                    Instant deliveredAt) {
+    }
+
+    public record UserTyping(String chatId, String userId, String userName, String role, boolean isTyping) {
+    }
+
+    public record Presence(String userId, String role, boolean online, Instant lastSeen) {
+    }
+
+    public record AgentAvailability(String agentId, String availability, Instant changedAt) {
+    }
+
+    public record ForceLogout(String reason) {
+    }
+}

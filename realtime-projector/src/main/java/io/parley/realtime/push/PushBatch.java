@@ -1,0 +1,62 @@
+package io.parley.realtime.push;
+
+import io.parley.realtime.gateway.Wire;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What one unit of work has to push once it commits: per chat, in event order, and what it changed. */
+final class PushBatch {
+    private final Map<String, ChatPushes> chats = new LinkedHashMap<>();
+    private final List<Wire.AgentAvailability> availability = new ArrayList<>();
+
+    ChatPushes chat(String chatId, long version) {
+        ChatPushes chat = chats.computeIfAbsent(chatId, ChatPushes::new);
+        chat.version = Math.max(chat.version, version);
+        return chat;
+    }
+
+    void availability(Wire.AgentAvailability change) {
+        availability.add(change);
+    }
+
+    Collection<ChatPushes> chats() {
+        return chats.values();
+    }
+
+    List<Wire.AgentAvailability> availability() {
+        return availability;
+    }
+
+    /** Who receives a direct push: the chat's room, or the room and {@code agents}. */
+    enum Audience { CHAT, CHAT_AND_AGENTS }
+
+    /** One server → client event built straight from an event; {@code seq} is set for newMessage only. */
+    record Push(String event, Audience audience, Object payload, long seq) {
+    }
+
+    /** One chat's part of the batch. {@code version}: the chat's aggregate version once the batch committed. */
+    static final class ChatPushes {
+        final String chatId;
+        long version = -1;
+        boolean started;
+        boolean inboxChanged;
+        boolean wasUnassigned;
+        final Set<String> formerAgents = new LinkedHashSet<>();
+        final List<String> messageIds = new ArrayList<>();
+        final List<Push> pushes = new ArrayList<>();
+
+        ChatPushes(String chatId) {
+            this.chatId = chatId;
+        }
+
+        void add(String event, Audience audience, Object payload) {
+            pushes.add(new Push(event, audience, payload, 0));
+        }
+    }
+}

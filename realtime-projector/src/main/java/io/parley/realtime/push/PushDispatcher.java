@@ -1,0 +1,72 @@
+package io.parley.realtime.push;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import io.parley.realtime.gateway.AckGate;
+import io.parley.realtime.gateway.ChatLanes;
+import io.parley.realtime.gateway.Rooms;
+import io.parley.realtime.gateway.SocketSessions;
+import io.parley.realtime.gateway.Wire;
+import io.parley.realtime.push.PushBatch.ChatPushes;
+import io.parley.realtime.push.PushBatch.Push;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Predicate;
+
+/**
+ * Sends a committed batch, off the committing thread, in each chat's lane: after the acknowledgements of the
+ * batch's socket-sent messages, the direct pushes in event order, then the read-model ones (newChat,
+ * inboxUpdate). Staff get chat-wide events once, through {@code agents}.
+ */
+@Component
+class PushDispatcher {
+    private final ChatLanes lanes;
+    private final AckGate gate;
+    private final Rooms rooms;
+    private final SocketSessions sessions;
+    private final InboxPushes inbox;
+
+    PushDispatcher(ChatLanes lanes, AckGate gate, Rooms rooms, SocketSessions sessions, InboxPushes inbox) {
+        this.lanes = lanes;
+        this.gate = gate;
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.inbox = inbox;
+    }
+
+    void dispatch(PushBatch batch) {
+        for (ChatPushes chat : batch.chats()) {
+            lanes.submit(chat.chatId, () -> gate.released(chat.messageIds)
+                    .thenRunAsync(() -> deliver(chat), lanes.executor()));
+        }
+        for (Wire.AgentAvailability change : batch.availability()) {
+            lanes.run("availability:" + change.agentId(),
+                    () -> rooms.send(Wire.AGENTS_ROOM, Wire.AGENT_AVAILABILITY, change));
+        }
+    }
+
+    private void deliver(ChatPushes chat) {
+        for (Push push : chat.pushes) send(chat.chatId, push);
+        if (chat.started || chat.inboxChanged) inbox.push(chat);
+    }
+
+    private void send(String chatId, Push push) {
+        String room = Wire.chatRoom(chatId);
+        switch (push.audience()) {
+            case CHAT -> rooms.send(room, push.event(), push.seq() > 0 ? alreadySeen(chatId, push.seq()) : nobody(),
+                    push.payload());
+            case CHAT_AND_AGENTS -> {
+                rooms.send(Wire.AGENTS_ROOM, push.event(), push.payload());
+                rooms.send(room, push.event(), sessions.staffSockets(), push.payload());
+            }
+        }
+    }
+
+    /** Sockets whose joinChat acknowledgement already carried this message. */
+    private Predicate<SocketIOClient> alreadySeen(String chatId, long seq) {
+        return client -> sessions.of(client).map(session -> session.hasSeen(chatId, seq)).orElse(false);
+    }
+
+    private static Predicate<SocketIOClient> nobody() {
+        return client -> false;
+    }
+}

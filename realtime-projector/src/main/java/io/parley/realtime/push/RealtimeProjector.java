@@ -1,0 +1,148 @@
+package io.parley.realtime.push;
+
+import io.parley.realtime.config.RealtimeConfig;
+import io.parley.realtime.gateway.Wire;
+import io.parley.realtime.push.PushBatch.Audience;
+import io.parley.realtime.push.PushBatch.ChatPushes;
+import io.parley.shared.event.AgentAssignedEvent;
+import io.parley.shared.event.AgentAvailabilityChangedEvent;
+import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatStartedEvent;
+import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.MessageSentEvent;
+import io.parley.shared.event.MessagesDeliveredEvent;
+import io.parley.shared.event.MessagesReadEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
+
+/**
+ * Pushes committed events to sockets. A subscribing processor: it runs inside the transaction that stores the
+ * events, only collects what to push, and hands that over after the commit. It has no token, so it never
+ * replays history; it never touches a database; it never fails the command it rides on.
+ */
+@Component
+@ProcessingGroup(RealtimeConfig.REALTIME_GROUP)
+class RealtimeProjector {
+    private static final Logger log = LoggerFactory.getLogger(RealtimeProjector.class);
+    private static final String BATCH = RealtimeProjector.class.getName() + ".batch";
+
+    private final PushDispatcher dispatcher;
+
+    RealtimeProjector(PushDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @EventHandler
+    void on(ChatStartedEvent event, @SequenceNumber long version) {
+        record(batch -> {
+            ChatPushes chat = batch.chat(event.chatId(), version);
+            chat.started = true;
+            chat.inboxChanged = true;
+            chat.wasUnassigned = true;
+        });
+    }
+
+    @EventHandler
+    void on(MessageSentEvent event, @SequenceNumber long version) {
+        record(batch -> {
+            ChatPushes chat = batch.chat(event.chatId(), version);
+            chat.messageIds.add(event.messageId());
+            chat.pushes.add(new PushBatch.Push(Wire.NEW_MESSAGE, Audience.CHAT, MessageViews.of(event), event.seq()));
+            chat.inboxChanged = true;
+        });
+    }
+
+    @EventHandler
+    void on(AgentAssignedEvent event, @SequenceNumber long version) {
+        record(batch -> {
+            ChatPushes chat = batch.chat(event.chatId(), version);
+            chat.add(Wire.CHAT_ASSIGNED, Audience.CHAT_AND_AGENTS, new Wire.ChatAssigned(event.chatId(),
+                    event.agentId(), event.agentName(), event.assignedAt(), event.previousAgentId()));
+            if (event.previousAgentId() == null) chat.wasUnassigned = true;
+            else chat.formerAgents.add(event.previousAgentId());
+            chat.inboxChanged = true;
+        });
+    }
+
+    @EventHandler
+    void on(ChatStatusChangedEvent event, @SequenceNumber long version) {
+        record(batch -> {
+            ChatPushes chat = batch.chat(event.chatId(), version);
+            chat.add(Wire.CHAT_STATUS_CHANGED, Audience.CHAT_AND_AGENTS, new Wire.ChatStatusChanged(event.chatId(),
+                    event.status().wire(), event.previousStatus() == null ? null : event.previousStatus().wire(),
+                    event.changedById(), event.changedAt(), event.resolutionSummary()));
+            chat.inboxChanged = true;
+        });
+    }
+
+    @EventHandler
+    void on(ChatClosedEvent event, @SequenceNumber long version) {
+        record(batch -> {
+            ChatPushes chat = batch.chat(event.chatId(), version);
+            chat.add(Wire.CHAT_CLOSED, Audience.CHAT_AND_AGENTS, new Wire.ChatClosed(event.chatId(),
+                    event.closedById(), event.closedAt(), event.resolutionSummary()));
+            chat.inboxChanged = true;
+        });
+    }
+
+    @EventHandler
+    void on(MessagesReadEvent event, @SequenceNumber long version) {
+        record(batch -> {
+            ChatPushes chat = batch.chat(event.chatId(), version);
+            chat.add(Wire.MESSAGES_READ, Audience.CHAT, new Wire.MessagesRead(event.chatId(), event.readerId(),
+                    MessageViews.senderType(event.readerRole()), event.upToSeq(), event.readAt()));
+            chat.inboxChanged = true;
+        });
+    }
+
+    @EventHandler
+    void on(MessagesDeliveredEvent event, @SequenceNumber long version) {
+        record(batch -> batch.chat(event.chatId(), version).add(Wire.MESSAGES_DELIVERED, Audience.CHAT,
+                new Wire.MessagesDelivered(event.chatId(), event.recipientId(),
+                        MessageViews.senderType(event.recipientRole()), event.upToSeq(), event.deliveredAt())));
+    }
+
+    @EventHandler
+    void on(AgentAvailabilityChangedEvent event) {
+        record(batch -> batch.availability(new Wire.AgentAvailability(event.agentId(),
+                event.availability().wire(), event.changedAt())));
+    }
+
+    /** Adds to the batch of the unit of work's root, which is dispatched after (and only after) its commit. */
+    private void record(Consumer<PushBatch> change) {
+        try {
+            if (!CurrentUnitOfWork.isStarted()) {
+                dispatchNow(change);
+                return;
+            }
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            if (root.phase().isAfter(UnitOfWork.Phase.ROLLBACK)) {
+                // Published while the root is already past its commit: committed, so push right away.
+                dispatchNow(change);
+                return;
+            }
+            PushBatch batch = root.getOrComputeResource(BATCH, key -> {
+                PushBatch created = new PushBatch();
+                root.afterCommit(committed -> dispatcher.dispatch(created));
+                return created;
+            });
+            change.accept(batch);
+        } catch (RuntimeException e) {
+            log.warn("could not prepare a realtime push; the command is not affected", e);
+        }
+    }
+
+    private void dispatchNow(Consumer<PushBatch> change) {
+        PushBatch batch = new PushBatch();
+        change.accept(batch);
+        dispatcher.dispatch(batch);
+    }
+}
