@@ -26,6 +26,9 @@ final class TestProperties {
                     "chat.admin-email=admin@parley.test",
                     "chat.admin-password=admin-password-1",
                     "chat.socket-port=0",
+                    // Many cached test contexts share one PostgreSQL (100 connections): keep each pool small.
+                    "spring.datasource.hikari.maximum-pool-size=6",
+                    "spring.datasource.hikari.minimum-idle=1",
                     // Quiet logs keep the console readable, so a skipped PostgreSQL suite stands out.
                     "logging.level.root=WARN"
             ).applyTo(context);

@@ -1,20 +1,48 @@
 package io.parley.query.config;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Wiring of the query side: its settings, and how its projections treat a failing event handler. */
+/** Wiring of the query side: its settings, its processors, and how they treat a failing event handler. */
 @Configuration
-@EnableConfigurationProperties(QuerySideProperties.class)
+@EnableConfigurationProperties({QuerySideProperties.class, ProcessorProperties.class})
 public class QuerySideConfig {
 
     /** The replayable read models; each is a tracking processor of its own. */
     public static final List<String> PROJECTIONS = List.of("inbox", "history", "unread");
+    /** Batches make replays fast; a batch commits with its token in one transaction. */
+    private static final int BATCH_SIZE = 100;
+
+    /**
+     * Each read model is a tracking processor split into segments (events of one chat stay in one segment, in
+     * order). Every node keeps a thread per segment, so that a lone survivor can process them all.
+     */
+    @Bean
+    public ConfigurerModule projectionsAreSegmentedTrackingProcessors(ProcessorProperties properties) {
+        int segments = properties.processorSegments();
+        TrackingEventProcessorConfiguration settings = TrackingEventProcessorConfiguration
+                .forParallelProcessing(segments)
+                .andInitialSegmentsCount(segments)
+                .andBatchSize(BATCH_SIZE)
+                .andTokenClaimInterval(properties.processorClaimInterval().toMillis(), TimeUnit.MILLISECONDS);
+        return configurer -> PROJECTIONS.forEach(group -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(group, c -> c.eventStore(), c -> settings));
+    }
 
     /**
      * A projection that skipped a failed event would serve a wrong chat forever and never reach the version
@@ -24,5 +52,24 @@ public class QuerySideConfig {
     public ConfigurerModule projectionsRetryFailedEvents() {
         return configurer -> PROJECTIONS.forEach(group -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Spreads segments over the nodes sharing the database. Membership is a second view of Axon's token table
+     * whose claims lapse at half the processors' timeout.
+     */
+    @Bean
+    SegmentBalancer segmentBalancer(ConnectionProvider connections, ObjectProvider<TokenSchema> schema,
+                                    Serializer serializer, TransactionManager transactions,
+                                    EventProcessingConfiguration processing, TokenStore tokens,
+                                    ProcessorProperties properties) {
+        TokenStore slots = JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(schema.getIfAvailable(() -> TokenSchema.builder().build()))
+                .serializer(serializer)
+                .claimTimeout(properties.membershipTimeout())
+                .build();
+        return new SegmentBalancer(new NodeMembership(slots, transactions), processing, tokens, transactions,
+                properties);
     }
 }

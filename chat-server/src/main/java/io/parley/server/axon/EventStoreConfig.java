@@ -1,0 +1,64 @@
+package io.parley.server.axon;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store on the shared database (not with Axon Server). Axon's default looks for events appended by
+ * other nodes once a second; {@code CHAT_EVENT_POLL_INTERVAL} makes that short, because a write answered by one
+ * node waits until the node holding the chat's segment has seen it. Events appended locally wake the
+ * processors at once, whatever the interval.
+ */
+@Configuration
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+@EnableConfigurationProperties(EventStoreProperties.class)
+class EventStoreConfig {
+
+    /**
+     * Axon's JDBC engine as its auto-configuration builds it (which steps back, with its schema and exception
+     * resolver, as soon as an EventStore bean exists), except that it recognises PostgreSQL's unique violations.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connections, TransactionManager transactions) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                // Tells a lost race on the (aggregate, seq) key apart from other failures: the gateway retries it.
+                .persistenceExceptionResolver(new UniqueKeyViolations())
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(new EventSchema())
+                .build();
+    }
+
+    @Bean
+    EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                          EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.eventPollInterval().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+}
