@@ -80,7 +80,7 @@ const carla = await call("POST", "/auth/register", null,
 const refused = await connect("intruder", "not-a-token").then(() => null, (err) => err);
 check(refused && refused.data?.code === "AUTH_FAILED" && refused.data?.message, "a bad token gets AUTH_FAILED");
 
-const aliceSocket = await connect("alice", alice.token);                 // polling, then websocket upgrade
+const aliceSocket = await connect("alice", alice.token, ["websocket"]);   // as the README recommends
 const bobSocket = await connect("bob", bob.token, ["polling"]);
 const carlaSocket = await connect("carla", carla.token, ["websocket"]);
 
@@ -92,7 +92,7 @@ check(/^TKT-\d{4}-\d{6}$/.test(newChat.ticketNumber) && newChat.status === "open
 
 // A guest opens one too and connects with the guest token.
 const guest = await call("POST", "/chats/guest", null, { name: "Gus", message: "Hello from a guest" });
-const gusSocket = await connect("gus", guest.guestToken);
+const gusSocket = await connect("gus", guest.guestToken, ["websocket"]);
 
 // Both sides join; joinChat answers with what they missed.
 const carlaJoined = await ack(carlaSocket, "joinChat", { chatId });
