@@ -27,6 +27,7 @@ final class LocalCluster {
     private final String dbUser;
     private final String dbPassword;
     private final int[] httpPorts;
+    private int[] socketPorts = new int[0];
     private final Thread stopOnExit = new Thread(this::stop, "local-cluster-stop");
     private boolean stopped;
 
@@ -74,11 +75,14 @@ final class LocalCluster {
         env.put("CHAT_CLUSTER_DB_USER", dbUser);
         env.put("CHAT_CLUSTER_DB_PASSWORD", dbPassword);
         env.put("CHAT_REDIS_URL", redisUrl);
+        // Each cluster its own Redis keys and channels: other clusters may share the Redis.
+        env.put("CHAT_REDIS_PREFIX", "parley-it-" + name + "-" + ports[0]);
         env.put("CHAT_CLUSTER_HTTP_PORTS", http[0] + " " + http[1]);
         env.put("CHAT_CLUSTER_SOCKET_PORTS", socket[0] + " " + socket[1]);
         env.put("CHAT_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("CHAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         LocalCluster cluster = new LocalCluster(runDir, env, dbUrl, dbUser, dbPassword, http);
+        cluster.socketPorts = socket;
         Runtime.getRuntime().addShutdownHook(cluster.stopOnExit);
         try {
             cluster.script("start", 300);
@@ -92,6 +96,11 @@ final class LocalCluster {
     /** A client of node 1 or 2. */
     Api api(int node) {
         return new Api(httpPorts[node - 1]);
+    }
+
+    /** The Socket.IO port of node 1 or 2. */
+    int socketPort(int node) {
+        return socketPorts[node - 1];
     }
 
     long pid(int node) {

@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 interface HistoryMessageRepository extends JpaRepository<HistoryMessageEntity, HistoryMessageKey> {
 
@@ -20,4 +21,8 @@ interface HistoryMessageRepository extends JpaRepository<HistoryMessageEntity, H
     @Query("select m from HistoryMessageEntity m, HistoryChatEntity c"
             + " where c.chatId in :chatIds and m.chatId = c.chatId and m.seq = c.lastSeq")
     List<HistoryMessageEntity> findLastOf(Collection<String> chatIds);
+
+    @Query("select m from HistoryMessageEntity m, HistoryChatEntity c"
+            + " where c.chatId = :chatId and m.chatId = c.chatId and m.seq = c.lastSeq")
+    Optional<HistoryMessageEntity> findLast(String chatId);
 }

@@ -47,6 +47,12 @@ public class HistoryMessages {
     /** The last message of each of these chats that has one. */
     public Map<String, MessageView> lastOf(Collection<String> chatIds) {
         if (chatIds.isEmpty()) return Map.of();
+        if (chatIds.size() == 1) {
+            // One chat (a chat view, every inboxUpdate push): a query whose SQL is planned once, unlike an IN list.
+            String chatId = chatIds.iterator().next();
+            return messages.findLast(chatId).map(MessageViews::of).map(last -> Map.of(chatId, last))
+                    .orElse(Map.of());
+        }
         return messages.findLastOf(chatIds).stream().map(MessageViews::of)
                 .collect(Collectors.toMap(MessageView::chatId, Function.identity()));
     }

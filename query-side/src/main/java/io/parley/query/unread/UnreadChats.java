@@ -29,6 +29,11 @@ public class UnreadChats {
 
     public Map<String, ChatPointers> of(Collection<String> chatIds) {
         if (chatIds.isEmpty()) return Map.of();
+        if (chatIds.size() == 1) {
+            // One chat (a chat view, every inboxUpdate push): a key lookup, not a criteria query built per call.
+            String chatId = chatIds.iterator().next();
+            return find(chatId).map(pointers -> Map.of(chatId, pointers)).orElse(Map.of());
+        }
         return repository.findAllById(chatIds).stream().map(UnreadChatEntity::toValue)
                 .collect(Collectors.toMap(ChatPointers::chatId, Function.identity()));
     }

@@ -7,11 +7,19 @@ import java.time.Duration;
 
 /**
  * Socket.IO settings under {@code chat.*}: {@code CHAT_SOCKET_PORT} (default 9092; 0 picks a free port, see
- * {@code SocketServer#port()}), {@code CHAT_SOCKET_HOST} (default all interfaces) and how long a typing indicator
- * lasts without a refresh ({@code CHAT_TYPING_TIMEOUT}, default 5s).
+ * {@code SocketServer#port()}), {@code CHAT_SOCKET_HOST} (default all interfaces), how long a typing indicator
+ * lasts without a refresh ({@code CHAT_TYPING_TIMEOUT}, default 5s), and the Redis that joins the nodes'
+ * sockets ({@code CHAT_REDIS_URL}, unset = one node, everything in memory; {@code CHAT_REDIS_PREFIX}, default
+ * {@code parley}, names this deployment's keys and channels so that deployments may share one Redis).
  */
 @ConfigurationProperties("chat")
 public record RealtimeProperties(@DefaultValue("9092") int socketPort,
                                  @DefaultValue("0.0.0.0") String socketHost,
-                                 @DefaultValue("5s") Duration typingTimeout) {
+                                 @DefaultValue("5s") Duration typingTimeout,
+                                 String redisUrl,
+                                 @DefaultValue("parley") String redisPrefix) {
+
+    public boolean clustered() {
+        return redisUrl != null && !redisUrl.isBlank();
+    }
 }

@@ -32,6 +32,16 @@ final class ApiJsonSupport extends JacksonJsonSupport {
                 JsonInclude.Include.ALWAYS));
     }
 
+    /** A mapper writing exactly what this JSON support writes, for relaying payloads between nodes. */
+    static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.registerModule(apiTimes());
+        mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
+                JsonInclude.Include.ALWAYS));
+        mapper.configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return mapper;
+    }
+
     private static SimpleModule apiTimes() {
         SimpleModule module = new SimpleModule("parley-socket-times");
         module.addSerializer(Instant.class, new JsonSerializer<>() {

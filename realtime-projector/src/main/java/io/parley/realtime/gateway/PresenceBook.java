@@ -29,6 +29,12 @@ final class PresenceBook {
         return --entry.sockets == 0;
     }
 
+    /** This node's open sockets of the person. */
+    synchronized int sockets(String personId) {
+        Entry entry = people.get(personId);
+        return entry == null ? 0 : entry.sockets;
+    }
+
     synchronized Wire.Presence of(String personId) {
         Entry entry = people.get(personId);
         return entry == null ? null : new Wire.Presence(personId, entry.role, entry.sockets > 0, entry.lastSeen);

@@ -9,32 +9,69 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Every broadcast goes through the namespace's room operations, so a shared store (netty-socketio's Redisson
- * store) can fan them out across nodes later without touching the callers.
+ * Every broadcast goes through here. It is sent to this node's sockets of the room and, with
+ * {@code chat.redis-url}, relayed through Redis ({@link Cluster}) to the other nodes, which send it to theirs.
+ * Exclusions travel as data ({@link Exclude}) and are applied by each node to its own sockets: netty-socketio's
+ * own cross-node dispatch would drop them (it applies a predicate locally only).
  */
 @Component
 public class Rooms {
     private static final Logger log = LoggerFactory.getLogger(Rooms.class);
 
+    private final Cluster cluster;
+    private final ChatLanes lanes;
     private volatile SocketIONamespace namespace;
+    private volatile Function<SocketIOClient, Optional<SocketSession>> sessions = client -> Optional.empty();
+
+    Rooms(Cluster cluster, ChatLanes lanes) {
+        this.cluster = cluster;
+        this.lanes = lanes;
+        cluster.onRoomEvent(this::deliverRelayed);
+    }
 
     void attach(SocketIONamespace namespace) {
         this.namespace = namespace;
     }
 
-    public void send(String room, String event, Object payload) {
-        send(room, event, client -> false, payload);
+    void lookUpSessionsWith(Function<SocketIOClient, Optional<SocketSession>> lookup) {
+        this.sessions = lookup;
     }
 
-    /** Sends to the room's sockets except those {@code exclude} matches. */
-    public void send(String room, String event, Predicate<SocketIOClient> exclude, Object payload) {
+    public void send(String room, String event, Object payload) {
+        send(room, event, Exclude.NONE, payload);
+    }
+
+    /** Sends to the room's sockets on every node except those {@code exclude} matches. */
+    public void send(String room, String event, Exclude exclude, Object payload) {
+        deliverLocally(room, event, exclude, payload);
+        cluster.publishRoomEvent(room, event, exclude, payload);
+    }
+
+    /**
+     * A broadcast of another node goes through this node's lane of the chat, like its own pushes: a joinChat
+     * queued here either reads the relayed message in its catch-up or is in the room before it is delivered. An
+     * event about a chat (its payload names one) keeps that lane whichever room it is for, so a staff socket gets
+     * the chat's events in commit order whether they come through {@code chat-<id>} or {@code agents}.
+     */
+    private void deliverRelayed(Cluster.RoomEvent relayed) {
+        String chatId = relayed.payload() == null ? null : relayed.payload().path("chatId").textValue();
+        lanes.run(chatId != null ? chatId : Wire.laneOf(relayed.room()),
+                () -> deliverLocally(relayed.room(), relayed.event(), relayed.exclude(), relayed.payload()));
+    }
+
+    private void deliverLocally(String room, String event, Exclude exclude, Object payload) {
         SocketIONamespace target = namespace;
         if (target == null) return;
         try {
-            target.getRoomOperations(room).sendEvent(event, exclude, payload);
+            // Client by client: the room operations' sendEvent would also publish netty-socketio's own
+            // dispatch message, without the exclusions, to the other nodes.
+            for (SocketIOClient client : target.getRoomOperations(room).getClients()) {
+                if (!exclude.skips(sessions.apply(client).orElse(null))) client.sendEvent(event, payload);
+            }
         } catch (RuntimeException e) {
             log.warn("could not send {} to room {}", event, room, e);
         }

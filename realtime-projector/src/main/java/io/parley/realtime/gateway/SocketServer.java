@@ -33,11 +33,13 @@ public class SocketServer {
     private final SocketSessions sessions;
     private final EventDispatch dispatch;
     private final Rooms rooms;
+    private final Cluster cluster;
     private SocketIOServer server;
     private volatile int port = -1;
 
     SocketServer(RealtimeProperties properties, SocketAuthenticator authenticator, SocketSessions sessions,
-                 EventDispatch dispatch, Rooms rooms) {
+                 EventDispatch dispatch, Rooms rooms, Cluster cluster) {
+        this.cluster = cluster;
         this.properties = properties;
         this.authenticator = authenticator;
         this.sessions = sessions;
@@ -93,6 +95,9 @@ public class SocketServer {
         config.setAuthorizationListener(handshake -> "4".equals(handshake.getSingleUrlParam("EIO"))
                 ? AuthorizationResult.SUCCESSFUL_AUTHORIZATION : AuthorizationResult.FAILED_AUTHORIZATION);
         config.getSocketConfig().setReuseAddress(true);
+        // With chat.redis-url netty-socketio's Redisson store, else its in-memory one. Parley's broadcasts go
+        // through Rooms and Cluster, which carry the exclusions the store's dispatch would lose.
+        config.setStoreFactory(cluster.storeFactory());
         return config;
     }
 }

@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The authenticated sockets of this node. A socket exists here only once its token is verified: before that it
@@ -38,10 +37,14 @@ public class SocketSessions {
     private final List<Consumer<SocketSession>> closeListeners = new CopyOnWriteArrayList<>();
     private final Rooms rooms;
     private final Timers timers;
+    private final Cluster cluster;
 
-    SocketSessions(Rooms rooms, Timers timers) {
+    SocketSessions(Rooms rooms, Timers timers, Cluster cluster) {
         this.rooms = rooms;
         this.timers = timers;
+        this.cluster = cluster;
+        rooms.lookUpSessionsWith(this::of);
+        cluster.onLogout(this::forceLogoutHere);
     }
 
     public Optional<SocketSession> of(SocketIOClient client) {
@@ -84,7 +87,16 @@ public class SocketSessions {
             session.expireWith(timers.after(Duration.between(Instant.now(), identity.expiresAt()),
                     () -> expire(session)));
         }
-        if (presence.connected(actor, now())) announce(actor.id(), Set.of());
+        Instant now = now();
+        if (presence.connected(actor, now)) {
+            // Checked before recording ours: two nodes connecting the person at once both announce (harmless),
+            // rather than neither.
+            boolean elsewhere = cluster.onlineElsewhere(actor.id());
+            cluster.recordSockets(actor, 1, now);
+            if (!elsewhere) announce(actor.id(), Set.of());
+        } else {
+            cluster.recordSockets(actor, presence.sockets(actor.id()), now);
+        }
         return session;
     }
 
@@ -94,9 +106,14 @@ public class SocketSessions {
         if (session != null) end(session);
     }
 
-    /** Sends {@code forceLogout} to the sockets of these tokens, then disconnects them. */
+    /** Sends {@code forceLogout} to the sockets of these tokens on every node, then disconnects them. */
     public void forceLogout(Collection<String> tokenIds, String reason) {
         Set<String> revoked = Set.copyOf(tokenIds);
+        forceLogoutHere(revoked, reason);
+        cluster.publishLogout(revoked, reason);
+    }
+
+    private void forceLogoutHere(Set<String> revoked, String reason) {
         for (SocketSession session : sessions.values()) {
             if (!revoked.contains(session.tokenId()) || !sessions.remove(session.id(), session)) continue;
             SocketIOClient client = session.client();
@@ -118,56 +135,77 @@ public class SocketSessions {
     private void end(SocketSession session) {
         session.cancelExpiry();
         closeListeners.forEach(listener -> listener.accept(session));
-        if (presence.disconnected(session.actor(), now())) announce(session.personId(), session.chats());
+        for (String chatId : session.chats()) leftChatIfLast(session, chatId);
+        Instant now = now();
+        if (presence.disconnected(session.actor(), now)) {
+            cluster.recordSockets(session.actor(), 0, now);
+            if (!cluster.onlineElsewhere(session.personId())) announce(session.personId(), session.chats());
+        } else {
+            cluster.recordSockets(session.actor(), presence.sockets(session.personId()), now);
+        }
+    }
+
+    private void leftChatIfLast(SocketSession session, String chatId) {
+        boolean another = sessions.values().stream().anyMatch(s -> s != session
+                && s.personId().equals(session.personId()) && s.inChat(chatId));
+        if (!another) cluster.leftChat(chatId, session.personId());
     }
 
     /** Puts the socket into the chat's room; the person's presence reaches the room the first time they enter. */
     public void joinChat(SocketSession session, String chatId, long caughtUpToSeq) {
         boolean first = sessions.values().stream()
-                .noneMatch(s -> s.personId().equals(session.personId()) && s.inChat(chatId));
+                .noneMatch(s -> s.personId().equals(session.personId()) && s.inChat(chatId))
+                && !cluster.inChatElsewhere(chatId).contains(session.personId());
         session.client().joinRoom(Wire.chatRoom(chatId));
         session.joined(chatId, caughtUpToSeq);
+        cluster.enteredChat(chatId, session.personId());
         if (first) {
-            Wire.Presence now = presence.of(session.personId());
-            if (now != null) rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE, samePerson(session.personId())
-                    .or(staffSockets()), now);
+            Wire.Presence now = presenceOf(session.personId());
+            if (now != null) rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE,
+                    Exclude.personOrStaff(session.personId()), now);
         }
     }
 
     public void leaveChat(SocketSession session, String chatId) {
         session.client().leaveRoom(Wire.chatRoom(chatId));
+        if (session.inChat(chatId)) leftChatIfLast(session, chatId);
         session.left(chatId);
     }
 
-    /** The presence of the other people whose sockets on this node are in the chat. */
+    /** The presence of the other people whose sockets (on any live node) are in the chat. */
     public List<Wire.Presence> presentIn(String chatId, String exceptPersonId) {
-        Map<String, Wire.Presence> people = new LinkedHashMap<>();
+        Set<String> ids = new java.util.LinkedHashSet<>();
         for (SocketSession s : sessions.values()) {
-            if (s.inChat(chatId) && !s.personId().equals(exceptPersonId)) {
-                people.computeIfAbsent(s.personId(), presence::of);
-            }
+            if (s.inChat(chatId) && !s.personId().equals(exceptPersonId)) ids.add(s.personId());
         }
-        people.values().removeIf(p -> p == null);
+        for (String id : cluster.inChatElsewhere(chatId)) if (!id.equals(exceptPersonId)) ids.add(id);
+        Map<String, Wire.Presence> people = new LinkedHashMap<>();
+        for (String id : ids) {
+            Wire.Presence p = presenceOf(id);
+            if (p != null) people.put(id, p);
+        }
         return List.copyOf(people.values());
     }
 
-    /** Matches the sockets of one person, e.g. to spare a typist their own indicator. */
-    public Predicate<SocketIOClient> samePerson(String personId) {
-        return client -> of(client).map(s -> s.personId().equals(personId)).orElse(false);
-    }
-
-    /** Matches agents' and admins' sockets: they get chat-wide events once, through {@code agents}. */
-    public Predicate<SocketIOClient> staffSockets() {
-        return client -> of(client).map(SocketSession::isStaff).orElse(false);
+    /** The person's presence: over all nodes when clustered, else this node's. */
+    private Wire.Presence presenceOf(String personId) {
+        Wire.Presence local = presence.of(personId);
+        if (!cluster.shared()) return local;
+        Wire.Presence shared = cluster.presence(personId);
+        if (shared == null) return local;
+        if (local != null && local.online() && !shared.online()) {
+            return new Wire.Presence(personId, local.role(), true, local.lastSeen());
+        }
+        return shared;
     }
 
     /** Presence goes to {@code agents} and to the rooms of the chats the person is in, never to themselves. */
     private void announce(String personId, Set<String> chats) {
         Wire.Presence update = presence.of(personId);
         if (update == null) return;
-        rooms.send(Wire.AGENTS_ROOM, Wire.PRESENCE, samePerson(personId), update);
+        rooms.send(Wire.AGENTS_ROOM, Wire.PRESENCE, Exclude.person(personId), update);
         for (String chatId : chats) {
-            rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE, samePerson(personId).or(staffSockets()), update);
+            rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE, Exclude.personOrStaff(personId), update);
         }
     }
 

@@ -75,7 +75,7 @@ public class Typing {
     }
 
     private void announce(String chatId, Actor typist, boolean isTyping) {
-        rooms.send(Wire.chatRoom(chatId), Wire.USER_TYPING, sessions.samePerson(typist.id()),
+        rooms.send(Wire.chatRoom(chatId), Wire.USER_TYPING, Exclude.person(typist.id()),
                 new Wire.UserTyping(chatId, typist.id(), typist.name(), typist.role().wire(), isTyping));
     }
 

@@ -30,6 +30,11 @@ public final class Wire {
         return "chat-" + chatId;
     }
 
+    /** The push lane of a room: a chat room shares its chat's lane (keyed by chat id), any other room has its own. */
+    static String laneOf(String room) {
+        return room.startsWith("chat-") ? room.substring("chat-".length()) : "room:" + room;
+    }
+
     /** {@code guest-<id>} for guests, {@code user-<id>} for everyone else (customers, staff, auditors). */
     public static String personalRoom(String personId, boolean guest) {
         return (guest ? "guest-" : "user-") + personId;

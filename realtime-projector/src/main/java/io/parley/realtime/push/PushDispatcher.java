@@ -1,8 +1,8 @@
 package io.parley.realtime.push;
 
-import com.corundumstudio.socketio.SocketIOClient;
 import io.parley.realtime.gateway.AckGate;
 import io.parley.realtime.gateway.ChatLanes;
+import io.parley.realtime.gateway.Exclude;
 import io.parley.realtime.gateway.Rooms;
 import io.parley.realtime.gateway.SocketSessions;
 import io.parley.realtime.gateway.Wire;
@@ -10,7 +10,6 @@ import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.realtime.push.PushBatch.Push;
 import org.springframework.stereotype.Component;
 
-import java.util.function.Predicate;
 
 /**
  * Sends a committed batch, off the committing thread, in each chat's lane: after the acknowledgements of the
@@ -52,21 +51,12 @@ class PushDispatcher {
     private void send(String chatId, Push push) {
         String room = Wire.chatRoom(chatId);
         switch (push.audience()) {
-            case CHAT -> rooms.send(room, push.event(), push.seq() > 0 ? alreadySeen(chatId, push.seq()) : nobody(),
-                    push.payload());
+            case CHAT -> rooms.send(room, push.event(),
+                    push.seq() > 0 ? Exclude.alreadySeen(chatId, push.seq()) : Exclude.NONE, push.payload());
             case CHAT_AND_AGENTS -> {
                 rooms.send(Wire.AGENTS_ROOM, push.event(), push.payload());
-                rooms.send(room, push.event(), sessions.staffSockets(), push.payload());
+                rooms.send(room, push.event(), Exclude.STAFF, push.payload());
             }
         }
-    }
-
-    /** Sockets whose joinChat acknowledgement already carried this message. */
-    private Predicate<SocketIOClient> alreadySeen(String chatId, long seq) {
-        return client -> sessions.of(client).map(session -> session.hasSeen(chatId, seq)).orElse(false);
-    }
-
-    private static Predicate<SocketIOClient> nobody() {
-        return client -> false;
     }
 }
