@@ -1,0 +1,55 @@
+package io.parley.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run as the scenarios see it: the options, the server, an admin token, and what they leave for
+ * the report: results, the zero-checks, summary lines, notes, latency histograms and the sampled timeline.
+ */
+final class Run {
+    final BenchOptions options;
+    final Target target;
+    final Rest rest;
+    final String adminToken;
+    final ObjectNode results = Rest.JSON.createObjectNode();
+    final ObjectNode checks = Rest.JSON.createObjectNode();
+    final List<String> summary = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    /** Latency distributions (microseconds) to plot, by label. */
+    final Map<String, Histogram> plotted = new LinkedHashMap<>();
+    /** How late the send schedule fired, microseconds; null for closed-loop scenarios. */
+    Histogram scheduleLag;
+    Sampler sampler;
+
+    Run(BenchOptions options, Target target, Rest rest, String adminToken) {
+        this.options = options;
+        this.target = target;
+        this.rest = rest;
+        this.adminToken = adminToken;
+    }
+
+    /** Starts the timeline (at most one per run) with the target's process for CPU and RSS. */
+    Sampler sample() {
+        sampler = new Sampler(target.pid(), rest, adminToken);
+        return sampler;
+    }
+
+    /** Records a count that must be zero. */
+    void check(String name, long value) {
+        checks.put(name, value);
+    }
+
+    void say(String format, Object... args) {
+        summary.add(String.format(format, args));
+    }
+
+    void progress(String format, Object... args) {
+        if (!options.flag("quiet")) System.out.println("bench: " + String.format(format, args));
+    }
+}
