@@ -40,7 +40,7 @@ public class AccountService {
     @Transactional
     public AccountView create(String name, String email, String password, Role role) {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ChatRejectedException.invalid("PASSWORD_TOO_LONG",
+            throw ChatRejectedException.invalid("password", "PASSWORD_TOO_LONG",
                     "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
         }
         String normalized = normalizeEmail(email);

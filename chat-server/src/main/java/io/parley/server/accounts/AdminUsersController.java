@@ -5,6 +5,7 @@ import io.parley.shared.Pagination;
 import io.parley.shared.Role;
 import io.parley.shared.query.AccountView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
@@ -42,10 +43,10 @@ class AdminUsersController {
             // "?role=" (empty) means no filter, like leaving it out.
             @RequestParam(required = false) @Pattern(regexp = "|user|agent|admin|auditor",
                     message = "must be user, agent, admin or auditor") String role,
-            @RequestParam(defaultValue = "1") @Min(1) int page,
-            @RequestParam(defaultValue = "20") @Min(1) int limit) {
-        int size = Math.min(limit, MAX_LIMIT);
-        AccountService.AccountPage found = accounts.list(Role.fromWire(role).orElse(null), page, size);
-        return ApiResponse.page(found.items(), Pagination.of(page, size, found.total()));
+            // Bounded so that page × limit stays a valid offset, like the chat lists.
+            @RequestParam(defaultValue = "1") @Min(1) @Max(Integer.MAX_VALUE / MAX_LIMIT) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit) {
+        AccountService.AccountPage found = accounts.list(Role.fromWire(role).orElse(null), page, limit);
+        return ApiResponse.page(found.items(), Pagination.of(page, limit, found.total()));
     }
 }

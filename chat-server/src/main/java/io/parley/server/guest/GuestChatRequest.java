@@ -10,7 +10,7 @@ import java.util.List;
 /** Body of {@code POST /api/chats/guest}: an anonymous visitor's name, optional email and first message. */
 public record GuestChatRequest(@NotBlank(message = "name is required") @Size(max = 100) String name,
                                @Email @Size(max = 254) String email,
-                               @NotNull(message = "message is required") @Size(max = 4000) String message,
+                               @NotNull(message = "message is required") @Size(max = 8000) String message,
                                @Size(max = 200) String subject,
                                @Size(max = 64) String category,
                                String priority,

@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Stateless bearer-token security: no sessions, CSRF, form login or basic auth. Register, login, guest start,
  * health and the API docs are public; {@code /api/admin/**} and the other actuator endpoints need an admin;
- * everything else needs a valid token. Finer rules (participants, staff) live in the endpoints.
+ * auditors may not write to chats; everything else needs a valid token. Finer rules (participants, staff) live in the endpoints.
  */
 @Configuration
 @EnableMethodSecurity
@@ -43,6 +43,9 @@ public class SecurityConfig {
                         // The error page renders refusals of any request, including anonymous ones.
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
+                        // Auditors only read: every write on chats (send, read, assign, status, close) is refused.
+                        .requestMatchers(HttpMethod.POST, "/api/chats", "/api/chats/**")
+                        .hasAnyRole("USER", "GUEST", "AGENT", "ADMIN")
                         .anyRequest().authenticated())
                 .build();
     }

@@ -8,8 +8,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.util.Map;
-
 /** Builds the contract's error envelope as a response entity, always JSON whatever the client accepts. */
 public final class ErrorResponses {
     private ErrorResponses() {
@@ -32,8 +30,7 @@ public final class ErrorResponses {
     }
 
     public static ResponseEntity<ApiResponse<Void>> of(ChatRejectedException e) {
-        Object details = e.reason() == null ? null : Map.of("reason", e.reason());
-        return of(e.code(), e.getMessage(), details);
+        return of(e.code(), e.getMessage(), e.details());
     }
 
     /** The contract code for a bare HTTP status, e.g. from the servlet container or a framework exception. */

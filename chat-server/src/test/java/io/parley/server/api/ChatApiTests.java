@@ -258,6 +258,52 @@ abstract class ChatApiTests {
         }
     }
 
+    @Test
+    void aFirstMessageOfFourThousandEmojiIsAcceptedAndOneMoreIsNamedAsTheFieldAtFault() {
+        String customer = registerCustomer("Emma");
+        String fourThousand = "\uD83D\uDE00".repeat(4000); // 4000 characters, 8000 UTF-16 units
+        Response started = api.post("/api/chats", customer, Map.of("message", fourThousand));
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+        assertThat(started.data().path("messages").get(0).path("content").asText()).isEqualTo(fourThousand);
+
+        String chatId = started.data().path("chat").path("id").asText();
+        Response tooLong = api.post("/api/chats/" + chatId + "/messages", customer,
+                Map.of("content", "a".repeat(4001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().path("error").path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(tooLong.body().path("error").path("details").get(0).path("field").asText()).isEqualTo("content");
+    }
+
+    @Test
+    void aPageBeyondAnyListIsAValidationErrorNotAServerError() {
+        String agent = createStaff("Paige", "agent");
+        for (String path : List.of("/api/chats?page=2000000000", "/api/chats/mine?page=2000000000&limit=100")) {
+            String token = path.contains("mine") ? registerCustomer("Pat") : agent;
+            Response r = api.get(path, token);
+            assertThat(r.status()).as(path + " " + r.body()).isEqualTo(400);
+            assertThat(r.body().path("error").path("details").get(0).path("field").asText()).isEqualTo("page");
+        }
+        Response users = api.get("/api/admin/users?page=2000000000&limit=100", admin);
+        assertThat(users.status()).as(users.body().toString()).isEqualTo(400);
+        assertThat(api.get("/api/admin/users?limit=101", admin).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAuditorReadsButCannotWrite() {
+        String customer = registerCustomer("Ada");
+        String chatId = startChat(customer, "Hello").path("chat").path("id").asText();
+        String auditor = createStaff("Audrey", "auditor");
+        assertThat(api.get("/api/chats/" + chatId + "/messages", auditor).status()).isEqualTo(200);
+        for (String path : List.of("/messages", "/read", "/assign", "/status", "/close")) {
+            Response r = api.post("/api/chats/" + chatId + path, auditor, Map.of("content", "x", "status",
+                    "pending"));
+            assertThat(r.status()).as(path).isEqualTo(403);
+            assertThat(r.body().path("error").path("code").asText()).isEqualTo("FORBIDDEN");
+        }
+        assertThat(api.post("/api/chats", auditor, Map.of("message", "x")).status()).isEqualTo(403);
+        assertThat(api.get("/api/chats/" + chatId + "/messages", customer).data()).hasSize(1);
+    }
+
     private static List<String> ids(JsonNode chats) {
         List<String> ids = new ArrayList<>();
         chats.forEach(c -> ids.add(c.path("id").asText()));

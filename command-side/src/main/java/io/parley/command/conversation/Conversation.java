@@ -201,7 +201,7 @@ class Conversation {
     private long target(Long upToSeq) {
         if (upToSeq == null) return lastSeq;
         if (upToSeq < 0 || upToSeq > lastSeq) {
-            throw ChatRejectedException.invalid("SEQ_OUT_OF_RANGE",
+            throw ChatRejectedException.invalid("upToSeq", "SEQ_OUT_OF_RANGE",
                     "upToSeq must be between 0 and the last seq " + lastSeq);
         }
         return upToSeq;

@@ -16,21 +16,21 @@ final class MessageRules {
     static void checkContent(String content, List<String> attachmentIds) {
         List<String> attachments = attachments(attachmentIds);
         if ((content == null || content.isBlank()) && attachments.isEmpty()) {
-            throw ChatRejectedException.invalid("EMPTY_MESSAGE", "content may be empty only with attachments");
+            throw ChatRejectedException.invalid("content", "EMPTY_MESSAGE", "content may be empty only with attachments");
         }
         if (content != null && content.codePointCount(0, content.length()) > MAX_CONTENT) {
-            throw ChatRejectedException.invalid("CONTENT_TOO_LONG",
+            throw ChatRejectedException.invalid("content", "CONTENT_TOO_LONG",
                     "content is limited to " + MAX_CONTENT + " characters");
         }
         if (attachments.size() > MAX_ATTACHMENTS) {
-            throw ChatRejectedException.invalid("TOO_MANY_ATTACHMENTS",
+            throw ChatRejectedException.invalid("attachmentIds", "TOO_MANY_ATTACHMENTS",
                     "a message holds at most " + MAX_ATTACHMENTS + " attachments");
         }
     }
 
     static void checkSummary(String summary) {
         if (summary != null && summary.codePointCount(0, summary.length()) > MAX_SUMMARY) {
-            throw ChatRejectedException.invalid("SUMMARY_TOO_LONG",
+            throw ChatRejectedException.invalid("resolutionSummary", "SUMMARY_TOO_LONG",
                     "resolutionSummary is limited to " + MAX_SUMMARY + " characters");
         }
     }

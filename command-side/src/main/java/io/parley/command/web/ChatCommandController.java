@@ -91,7 +91,7 @@ class ChatCommandController {
                                  @Valid @RequestBody StatusRequest request) {
         requireStaff(actor);
         ChatStatus status = ChatStatus.fromWire(request.status()).orElseThrow(() -> ChatRejectedException.invalid(
-                "status", "status must be one of open, in_progress, pending, resolved, closed"));
+                "status", "INVALID_STATUS", "status must be one of open, in_progress, pending, resolved, closed"));
         ChatChanged changed = commands.sendAndWait(new ChangeStatusCommand(ChatIds.check(chatId), actor, status,
                 request.resolutionSummary()));
         return ApiResponse.ok(chat(chatId, actor, changed.version()));

@@ -35,7 +35,7 @@ public class ChatStarting {
             throw ChatRejectedException.forbidden("CUSTOMERS_ONLY", "only customers and guests start chats");
         }
         Priority priority = request.priority() == null ? Priority.MEDIUM : Priority.fromWire(request.priority())
-                .orElseThrow(() -> ChatRejectedException.invalid("priority",
+                .orElseThrow(() -> ChatRejectedException.invalid("priority", "INVALID_PRIORITY",
                         "priority must be one of low, medium, high, urgent"));
         String category = blank(request.category()) ? "general" : request.category().trim();
         String subject = blank(request.subject()) ? subjectFrom(request.message()) : request.subject().trim();

@@ -21,18 +21,22 @@ final class ListRules {
     }
 
     static void checkPaging(int page, int limit) {
-        if (page < 1) throw ChatRejectedException.invalid("INVALID_PAGE", "page must be 1 or more");
+        if (page < 1) throw ChatRejectedException.invalid("page", "INVALID_PAGE", "page must be 1 or more");
+        if ((long) page * limit > Integer.MAX_VALUE) {
+            throw ChatRejectedException.invalid("page", "INVALID_PAGE", "page is beyond any list");
+        }
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw ChatRejectedException.invalid("INVALID_LIMIT", "limit must be between 1 and " + MAX_PAGE_SIZE);
+            throw ChatRejectedException.invalid("limit", "INVALID_LIMIT", "limit must be between 1 and " + MAX_PAGE_SIZE);
         }
     }
 
     static void checkMessageWindow(Long afterSeq, Long beforeSeq, int limit) {
         if (limit < 1 || limit > MAX_MESSAGES) {
-            throw ChatRejectedException.invalid("INVALID_LIMIT", "limit must be between 1 and " + MAX_MESSAGES);
+            throw ChatRejectedException.invalid("limit", "INVALID_LIMIT", "limit must be between 1 and " + MAX_MESSAGES);
         }
         if ((afterSeq != null && afterSeq < 0) || (beforeSeq != null && beforeSeq < 0)) {
-            throw ChatRejectedException.invalid("SEQ_OUT_OF_RANGE", "afterSeq and beforeSeq cannot be negative");
+            throw ChatRejectedException.invalid(afterSeq != null && afterSeq < 0 ? "afterSeq" : "beforeSeq",
+                    "SEQ_OUT_OF_RANGE", "afterSeq and beforeSeq cannot be negative");
         }
     }
 
@@ -58,7 +62,7 @@ final class ListRules {
                     statuses.addAll(EnumSet.of(ChatStatus.OPEN, ChatStatus.IN_PROGRESS, ChatStatus.PENDING));
                 } else {
                     statuses.add(ChatStatus.fromWire(wire).orElseThrow(() -> ChatRejectedException.invalid(
-                            "INVALID_STATUS", "unknown status '" + wire
+                            "status", "INVALID_STATUS", "unknown status '" + wire
                                     + "'; use open, in_progress, pending, resolved, closed or active")));
                 }
             }
@@ -69,7 +73,7 @@ final class ListRules {
     static Priority priority(String value) {
         String wire = blankToNull(value);
         if (wire == null) return null;
-        return Priority.fromWire(wire).orElseThrow(() -> ChatRejectedException.invalid("INVALID_PRIORITY",
+        return Priority.fromWire(wire).orElseThrow(() -> ChatRejectedException.invalid("priority", "INVALID_PRIORITY",
                 "unknown priority '" + wire + "'; use low, medium, high or urgent"));
     }
 

@@ -26,7 +26,7 @@ public final class Failures {
         ChatRejectedException rejected = find(failure, ChatRejectedException.class);
         if (rejected != null) {
             return ApiError.of(rejected.code(), rejected.getMessage(),
-                    rejected.reason() == null ? null : Map.of("reason", rejected.reason()));
+                    rejected.details());
         }
         if (find(failure, AggregateNotFoundException.class) != null) {
             // A chat id that names no chat answers like one the caller may not see.

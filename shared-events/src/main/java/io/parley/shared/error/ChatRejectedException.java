@@ -2,6 +2,10 @@ package io.parley.shared.error;
 
 import org.axonframework.common.AxonNonTransientException;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * A command or query broke a rule. It is final: retrying the same message cannot succeed, so Axon's retry
  * scheduler leaves it alone, and the caller gets {@link #code()} as the error of the envelope.
@@ -9,11 +13,17 @@ import org.axonframework.common.AxonNonTransientException;
 public class ChatRejectedException extends AxonNonTransientException {
     private final ErrorCode code;
     private final String reason;
+    private final String field;
 
     public ChatRejectedException(ErrorCode code, String reason, String message) {
+        this(code, reason, null, message);
+    }
+
+    public ChatRejectedException(ErrorCode code, String reason, String field, String message) {
         super(message);
         this.code = code;
         this.reason = reason;
+        this.field = field;
     }
 
     public ErrorCode code() {
@@ -25,6 +35,26 @@ public class ChatRejectedException extends AxonNonTransientException {
         return reason;
     }
 
+    /** The request field at fault, for {@code VALIDATION_FAILED}; null when no single field is. */
+    public String field() {
+        return field;
+    }
+
+    /**
+     * The envelope's {@code details}: for a field at fault the same list of {@code {field, message, reason}} that
+     * malformed or invalid request bodies get, else {@code {reason}}.
+     */
+    public Object details() {
+        if (field != null) {
+            Map<String, String> problem = new LinkedHashMap<>();
+            problem.put("field", field);
+            problem.put("message", getMessage());
+            if (reason != null) problem.put("reason", reason);
+            return List.of(problem);
+        }
+        return reason == null ? null : Map.of("reason", reason);
+    }
+
     public static ChatRejectedException notFound(String what) {
         return new ChatRejectedException(ErrorCode.NOT_FOUND, "NOT_FOUND", what + " not found");
     }
@@ -33,8 +63,9 @@ public class ChatRejectedException extends AxonNonTransientException {
         return new ChatRejectedException(ErrorCode.CONFLICT, reason, message);
     }
 
-    public static ChatRejectedException invalid(String reason, String message) {
-        return new ChatRejectedException(ErrorCode.VALIDATION_FAILED, reason, message);
+    /** {@code VALIDATION_FAILED} for one request field, e.g. {@code invalid("content", "CONTENT_TOO_LONG", …)}. */
+    public static ChatRejectedException invalid(String field, String reason, String message) {
+        return new ChatRejectedException(ErrorCode.VALIDATION_FAILED, reason, field, message);
     }
 
     public static ChatRejectedException forbidden(String reason, String message) {
