@@ -40,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * One support chat. Holds only what its rules need: status, participants, the last seq, the read and delivered
  * pointers of each side, and a bounded window of recent client message ids. Message bodies live in read models.
  */
-@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger", cache = "conversationCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Conversation {

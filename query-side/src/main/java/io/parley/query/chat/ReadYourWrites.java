@@ -16,24 +16,33 @@ import java.util.function.ToLongFunction;
 
 /**
  * Lets a caller read what it has just written: waits until every read model a chat view is made of reflects a
- * given aggregate version of the chat. Projections run behind the event store, usually by milliseconds.
+ * given aggregate version of the chat. Projections run behind the event store, usually by milliseconds. The
+ * versions are re-read when a projection of this node commits the chat ({@link ProjectionSignals}), and at
+ * least every {@link #RECHECK_MILLIS} for projections running on another node.
  */
 @Component
 public class ReadYourWrites {
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
-    private static final long POLL_MILLIS = 5;
+    static final long RECHECK_MILLIS = 20;
 
     private final List<ToLongFunction<String>> versions;
     private final Duration timeout;
+    private final ProjectionSignals signals;
+    private final long recheckMillis;
 
     @Autowired
-    ReadYourWrites(InboxChats inbox, HistoryMessages history, UnreadChats unread, QuerySideProperties properties) {
-        this(List.of(inbox::version, history::version, unread::version), properties.readYourWritesTimeout());
+    ReadYourWrites(InboxChats inbox, HistoryMessages history, UnreadChats unread, QuerySideProperties properties,
+                   ProjectionSignals signals) {
+        this(List.of(inbox::version, history::version, unread::version), properties.readYourWritesTimeout(),
+                signals, Duration.ofMillis(RECHECK_MILLIS));
     }
 
-    ReadYourWrites(List<ToLongFunction<String>> versions, Duration timeout) {
+    ReadYourWrites(List<ToLongFunction<String>> versions, Duration timeout, ProjectionSignals signals,
+                   Duration recheck) {
         this.versions = List.copyOf(versions);
         this.timeout = timeout;
+        this.signals = signals;
+        this.recheckMillis = recheck.toMillis();
     }
 
     /**
@@ -44,17 +53,22 @@ public class ReadYourWrites {
         if (minVersion <= 0) return true;
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ToLongFunction<String>> behind = new ArrayList<>(versions);
-        while (true) {
-            // A model once caught up stays so (versions only grow), so each poll asks only the laggards.
-            behind.removeIf(version -> version.applyAsLong(chatId) >= minVersion);
-            if (behind.isEmpty()) return true;
-            if (System.nanoTime() >= deadline) break;
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        ProjectionSignals.Waiters commits = signals.join(chatId);
+        try {
+            while (true) {
+                // Read the commit count first: a commit landing between the check and the wait is not missed.
+                long seen = commits.commits();
+                // A model once caught up stays so (versions only grow), so each check asks only the laggards.
+                behind.removeIf(version -> version.applyAsLong(chatId) >= minVersion);
+                if (behind.isEmpty()) return true;
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) break;
+                commits.awaitCommitAfter(seen, Math.min(left, recheckMillis));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            signals.leave(chatId);
         }
         log.warn("read models of chat {} did not reach version {} within {}; answering with what is there",
                 chatId, minVersion, timeout);

@@ -1,14 +1,18 @@
 package io.parley.query.config;
 
+import io.parley.query.chat.ProjectionSignals;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,6 +56,20 @@ public class QuerySideConfig {
     public ConfigurerModule projectionsRetryFailedEvents() {
         return configurer -> PROJECTIONS.forEach(group -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** After a projection commits events of a chat, wakes whoever waits to read that chat's writes. */
+    @Bean
+    public ConfigurerModule projectionsSignalTheirCommits(ProjectionSignals signals) {
+        MessageHandlerInterceptor<EventMessage<?>> signal = (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event) {
+                String chatId = event.getAggregateIdentifier();
+                unitOfWork.afterCommit(u -> signals.committed(chatId));
+            }
+            return chain.proceed();
+        };
+        return configurer -> PROJECTIONS.forEach(group -> configurer.eventProcessing()
+                .registerHandlerInterceptor(group, c -> signal));
     }
 
     /**

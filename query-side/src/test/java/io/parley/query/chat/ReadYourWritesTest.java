@@ -14,7 +14,8 @@ class ReadYourWritesTest {
     @Test
     void noVersionAsksForNoWait() {
         AtomicInteger asked = new AtomicInteger();
-        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> asked.incrementAndGet()), Duration.ofSeconds(5));
+        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> asked.incrementAndGet()), Duration.ofSeconds(5),
+                new ProjectionSignals(), Duration.ofMillis(5));
 
         assertThat(waiter.await("chat-1", 0)).isTrue();
         assertThat(asked).hasValue(0);
@@ -27,15 +28,39 @@ class ReadYourWritesTest {
         ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> 7, chat -> {
             if (polls.incrementAndGet() == 4) lagging.set(7);
             return lagging.get();
-        }), Duration.ofSeconds(5));
+        }), Duration.ofSeconds(5), new ProjectionSignals(), Duration.ofMillis(5));
 
         assertThat(waiter.await("chat-1", 7)).isTrue();
         assertThat(polls).hasValue(4);
     }
 
     @Test
+    void aCommitOfTheChatWakesTheWaiterWhichRereadsOnceInsteadOfPolling() throws Exception {
+        ProjectionSignals signals = new ProjectionSignals();
+        AtomicLong version = new AtomicLong(3);
+        AtomicInteger reads = new AtomicInteger();
+        // A recheck interval far beyond the test: only the signal can wake the waiter in time.
+        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> {
+            reads.incrementAndGet();
+            return version.get();
+        }), Duration.ofMinutes(5), signals, Duration.ofMinutes(5));
+        Thread projection = new Thread(() -> {
+            while (reads.get() == 0) Thread.onSpinWait();
+            version.set(7);
+            signals.committed("chat-2"); // another chat's commit wakes nobody here
+            signals.committed("chat-1");
+        });
+        projection.start();
+
+        assertThat(waiter.await("chat-1", 7)).isTrue();
+        projection.join();
+        assertThat(reads.get()).as("one read before the commit, one after it").isEqualTo(2);
+    }
+
+    @Test
     void givesUpAfterTheTimeoutInsteadOfFailingTheRead() {
-        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> 2), Duration.ofMillis(50));
+        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> 2), Duration.ofMillis(50),
+                new ProjectionSignals(), Duration.ofMillis(5));
         long started = System.nanoTime();
 
         assertThat(waiter.await("chat-1", 3)).isFalse();
