@@ -18,8 +18,9 @@ import java.util.UUID;
 
 /**
  * {@code sendMessage {chatId, content, attachmentIds?, clientMessageId?}}: the same command as the REST send; the
- * acknowledgement is the stored message read back at the command's version, so it comes only once the message
- * is durably stored. Its {@code newMessage} push is held until this acknowledgement is out.
+ * acknowledgement is the stored message as its event has it, sent once the command committed, so only once the
+ * message is durably stored (it does not wait for the read models, unlike a REST send). Its {@code newMessage}
+ * push is held until this acknowledgement is out.
  */
 @Component
 class SendMessage implements SocketEvent {
@@ -57,8 +58,12 @@ class SendMessage implements SocketEvent {
             MessageAccepted accepted = commands.sendAndWait(new SendMessageCommand(chatId, sender, messageId,
                     content, attachmentIds, clientMessageId));
             if (accepted == null) throw new IllegalStateException("interrupted while sending");
-            MessageView stored = queries.query(new FetchMessageQuery(chatId, accepted.seq(), sender,
-                    accepted.version()), MessageView.class).join();
+            // Built from the event as it was stored; a retry's original comes from the history read model.
+            MessageView stored = accepted.duplicate() ? null : gate.takeStored(messageId);
+            if (stored == null) {
+                stored = queries.query(new FetchMessageQuery(chatId, accepted.seq(), sender, accepted.version()),
+                        MessageView.class).join();
+            }
             reply.ok(stored);
         } catch (Throwable failure) {
             reply.fail(failure);

@@ -1,6 +1,7 @@
 package io.parley.realtime.push;
 
 import io.parley.realtime.config.RealtimeConfig;
+import io.parley.realtime.gateway.AckGate;
 import io.parley.realtime.gateway.Wire;
 import io.parley.realtime.push.PushBatch.Audience;
 import io.parley.realtime.push.PushBatch.ChatPushes;
@@ -12,6 +13,7 @@ import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.query.MessageView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -35,9 +37,11 @@ class RealtimeProjector {
     private static final String BATCH = RealtimeProjector.class.getName() + ".batch";
 
     private final PushDispatcher dispatcher;
+    private final AckGate gate;
 
-    RealtimeProjector(PushDispatcher dispatcher) {
+    RealtimeProjector(PushDispatcher dispatcher, AckGate gate) {
         this.dispatcher = dispatcher;
+        this.gate = gate;
     }
 
     @EventHandler
@@ -52,10 +56,12 @@ class RealtimeProjector {
 
     @EventHandler
     void on(MessageSentEvent event, @SequenceNumber long version) {
+        MessageView message = MessageViews.of(event);
+        gate.stored(message);
         record(batch -> {
             ChatPushes chat = batch.chat(event.chatId(), version);
             chat.messageIds.add(event.messageId());
-            chat.pushes.add(new PushBatch.Push(Wire.NEW_MESSAGE, Audience.CHAT, MessageViews.of(event), event.seq()));
+            chat.pushes.add(new PushBatch.Push(Wire.NEW_MESSAGE, Audience.CHAT, message, event.seq()));
             chat.inboxChanged = true;
         });
     }
