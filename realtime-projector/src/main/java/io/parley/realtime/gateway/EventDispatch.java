@@ -14,8 +14,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Hands every client → server event to its {@link SocketEvent} off the network threads (commands and queries
- * block), one event of a socket after the other so a client's sends keep their order. Sockets that are not
- * authenticated are refused with AUTH_REQUIRED.
+ * block), one event of a socket after the other so a client's sends keep their order. A socket that is not
+ * authenticated gets no event at all, not even {@code chatError}: only an acknowledgement it asked for, refusing
+ * with AUTH_REQUIRED.
  */
 @Component
 class EventDispatch {
@@ -44,7 +45,9 @@ class EventDispatch {
         Reply reply = new Reply(client, ack, event.name());
         SocketSession session = sessions.of(client).orElse(null);
         if (session == null) {
-            reply.fail(ApiError.of(ErrorCode.AUTH_REQUIRED, "this socket is not authenticated"));
+            if (ack.isAckRequested()) {
+                reply.fail(ApiError.of(ErrorCode.AUTH_REQUIRED, "this socket is not authenticated"));
+            }
             return;
         }
         perSocket.run(session.id(), () -> {
