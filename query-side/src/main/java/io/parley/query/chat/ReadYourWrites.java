@@ -23,7 +23,7 @@ import java.util.function.ToLongFunction;
 @Component
 public class ReadYourWrites {
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
-    static final long RECHECK_MILLIS = 20;
+    static final long RECHECK_MILLIS = 10;
 
     private final List<ToLongFunction<String>> versions;
     private final Duration timeout;

@@ -14,9 +14,9 @@ interface HistoryMessageRepository extends JpaRepository<HistoryMessageEntity, H
     List<HistoryMessageEntity> findByChatIdAndSeqGreaterThanAndSeqLessThan(String chatId, long afterSeq,
                                                                             long beforeSeq, Pageable page);
 
-    List<HistoryMessageEntity> findByChatIdAndSenderSideAndSeqLessThanEqualAndReadAtIsNull(String chatId,
-                                                                                           Side senderSide,
-                                                                                           long upToSeq);
+    /** The other side's messages a read pointer newly covers: a primary-key range, however long the chat. */
+    List<HistoryMessageEntity> findByChatIdAndSeqGreaterThanAndSeqLessThanEqualAndSenderSideAndReadAtIsNull(
+            String chatId, long afterSeq, long upToSeq, Side senderSide);
 
     @Query("select m from HistoryMessageEntity m, HistoryChatEntity c"
             + " where c.chatId in :chatIds and m.chatId = c.chatId and m.seq = c.lastSeq")

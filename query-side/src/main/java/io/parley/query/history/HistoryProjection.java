@@ -56,9 +56,12 @@ class HistoryProjection {
     @EventHandler
     void on(MessagesReadEvent event, @SequenceNumber long sequenceNumber) {
         chats.findById(event.chatId()).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
-            messages.findByChatIdAndSenderSideAndSeqLessThanEqualAndReadAtIsNull(
-                            event.chatId(), event.side().other(), event.upToSeq())
-                    .forEach(message -> message.readBy(event.side(), event.upToSeq(), event.readAt()));
+            if (event.upToSeq() > chat.readSeq(event.side())) {
+                messages.findByChatIdAndSeqGreaterThanAndSeqLessThanEqualAndSenderSideAndReadAtIsNull(
+                                event.chatId(), chat.readSeq(event.side()), event.upToSeq(), event.side().other())
+                        .forEach(message -> message.readBy(event.side(), event.upToSeq(), event.readAt()));
+                chat.read(event.side(), event.upToSeq());
+            }
             chat.version = sequenceNumber;
         });
     }
