@@ -93,4 +93,18 @@ abstract class ProjectionAdminTests {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("NOT_FOUND");
     }
+
+    @Test
+    void processorLagIsAMetricPerProjection() {
+        customerWithChat();
+        for (String name : List.of("inbox", "history", "unread")) {
+            Response lag = api.get("/actuator/metrics/parley.projection.lag?tag=projection:" + name, admin);
+            assertThat(lag.status()).as(name + " " + lag.body()).isEqualTo(200);
+            assertThat(lag.body().path("measurements").get(0).path("value").asDouble()).isBetween(0.0, 1e9);
+            Response position = api.get("/actuator/metrics/parley.projection.position?tag=projection:" + name,
+                    admin);
+            assertThat(position.body().path("measurements").get(0).path("value").asDouble()).isPositive();
+        }
+        assertThat(api.get("/actuator/metrics/parley.projection.lag", customerWithChat()).status()).isEqualTo(403);
+    }
 }

@@ -1,0 +1,36 @@
+package io.parley.server.health;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.query.admin.ProjectionAdmin;
+import io.parley.query.config.QuerySideConfig;
+import io.parley.shared.query.ProjectionStatusView;
+import org.springframework.stereotype.Component;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Each read model's processor lag as metrics for a metrics system to watch and alert on:
+ * {@code parley.projection.lag} (events behind the newest event) and {@code parley.projection.position}, tagged
+ * {@code projection}, as this node sees them (for the segments it holds), like {@code GET /api/admin/projections}.
+ */
+@Component
+class ProjectionMetrics {
+
+    ProjectionMetrics(MeterRegistry registry, ProjectionAdmin admin) {
+        for (String name : QuerySideConfig.PROJECTIONS) {
+            gauge(registry, admin, name, "parley.projection.lag", "events the projection is behind the newest",
+                    ProjectionStatusView::lag);
+            gauge(registry, admin, name, "parley.projection.position", "global index the projection reached",
+                    ProjectionStatusView::position);
+        }
+    }
+
+    private static void gauge(MeterRegistry registry, ProjectionAdmin admin, String name, String metric,
+                              String description, java.util.function.Function<ProjectionStatusView, Long> field) {
+        ToDoubleFunction<ProjectionAdmin> value = a -> a.list().stream()
+                .filter(p -> p.name().equals(name)).findFirst().map(field).map(Long::doubleValue)
+                .orElse(Double.NaN);
+        Gauge.builder(metric, admin, value).description(description).tag("projection", name).register(registry);
+    }
+}
