@@ -1,21 +1,32 @@
 package io.parley.server.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Adds request examples and the error envelope to the generated OpenAPI description, so that the API docs show
- * what to send and what comes back without annotating every controller.
+ * Adds request and response examples, query parameter descriptions and the error envelope to the generated
+ * OpenAPI description, so that the API docs show what to send and what comes back without annotating every
+ * controller. Response examples live in {@code openapi/responses.json} (keys {@code "METHOD path"}; values may
+ * name shared parts as {@code "$_chat"}), parameter descriptions in {@code openapi/parameters.json}.
  */
 @Component
 class OpenApiExamples implements OpenApiCustomizer {
@@ -33,6 +44,8 @@ class OpenApiExamples implements OpenApiCustomizer {
             Map.entry("POST /api/chats/{chatId}/read", "{\"upToSeq\":4}"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonNode responses = load("openapi/responses.json");
+    private final JsonNode parameters = load("openapi/parameters.json");
     private static final String ERROR = "{\"success\":false,\"error\":{\"code\":\"VALIDATION_FAILED\","
             + "\"message\":\"request is invalid\",\"details\":[{\"field\":\"message\",\"message\":\"message is required\"}]}}";
 
@@ -46,8 +59,66 @@ class OpenApiExamples implements OpenApiCustomizer {
                 MediaType media = operation.getRequestBody().getContent().get("application/json");
                 if (media != null) media.addExamples("request", new Example().value(parse(example)));
             }
+            addSuccess(operation, method.name() + " " + path);
+            describeParameters(operation);
             addError(operation);
         }));
+    }
+
+    private void addSuccess(Operation operation, String key) {
+        JsonNode example = responses.get(key);
+        if (example == null || example.isNull()) return;
+        ApiResponses all = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(all);
+        String status = all.keySet().stream().filter(code -> code.startsWith("2")).findFirst().orElse("200");
+        ApiResponse success = all.computeIfAbsent(status, code -> new ApiResponse().description("OK"));
+        Object value = JSON.convertValue(resolve(example), Object.class);
+        if (success.getContent() == null || success.getContent().isEmpty()) {
+            success.setContent(json(value, "success"));
+        } else {
+            // Keep the generated schema; add the example beside it.
+            success.getContent().values().forEach(media -> media.addExamples("success", new Example().value(value)));
+        }
+    }
+
+    private void describeParameters(Operation operation) {
+        if (operation.getParameters() == null) return;
+        for (Parameter parameter : operation.getParameters()) {
+            JsonNode description = parameters.get(parameter.getName());
+            if (description != null && parameter.getDescription() == null) {
+                parameter.setDescription(description.asText());
+            }
+        }
+    }
+
+    /** A copy of the example with every {@code "$_name"} replaced by the shared part of that name. */
+    private JsonNode resolve(JsonNode node) {
+        if (node.isTextual() && node.asText().startsWith("$_")) {
+            return resolve(responses.get(node.asText().substring(1)));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                copy.set(field.getKey(), resolve(field.getValue()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(resolve(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static JsonNode load(String resource) {
+        try (InputStream in = OpenApiExamples.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing " + resource);
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void addError(Operation operation) {
@@ -67,7 +138,11 @@ class OpenApiExamples implements OpenApiCustomizer {
     }
 
     private static Content json(String example, String name) {
-        MediaType media = new MediaType().addExamples(name, new Example().value(parse(example)));
+        return json(parse(example), name);
+    }
+
+    private static Content json(Object example, String name) {
+        MediaType media = new MediaType().addExamples(name, new Example().value(example));
         return new Content().addMediaType("application/json", media);
     }
 

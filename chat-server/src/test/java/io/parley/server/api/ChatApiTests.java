@@ -304,6 +304,34 @@ abstract class ChatApiTests {
         assertThat(api.get("/api/chats/" + chatId + "/messages", customer).data()).hasSize(1);
     }
 
+    @Test
+    void theApiDocsShowAnExampleAnswerForEveryEndpoint() {
+        JsonNode docs = api.get("/v3/api-docs", null).body();
+        List<String> missing = new ArrayList<>();
+        int operations = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) docs.path("paths")::fields) {
+            if (!path.getKey().startsWith("/api/")) continue;
+            for (var operation : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                if (name.equals("POST /api/auth/logout") || name.endsWith("/replay")) continue; // 204, 202: no body
+                operations++;
+                boolean example = false;
+                for (var response : (Iterable<Map.Entry<String, JsonNode>>) operation.getValue()
+                        .path("responses")::fields) {
+                    if (response.getKey().startsWith("2")) {
+                        example |= !response.getValue().findValues("success").isEmpty();
+                    }
+                }
+                if (!example) missing.add(name);
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(18);
+        assertThat(missing).as("operations without an example answer").isEmpty();
+        JsonNode inbox = docs.at("/paths/~1api~1chats/get/parameters");
+        assertThat(inbox.findValuesAsText("description")).anyMatch(d -> d.contains("`active`"))
+                .anyMatch(d -> d.contains("`none`"));
+    }
+
     private static List<String> ids(JsonNode chats) {
         List<String> ids = new ArrayList<>();
         chats.forEach(c -> ids.add(c.path("id").asText()));
