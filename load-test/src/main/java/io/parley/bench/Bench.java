@@ -29,6 +29,10 @@ public final class Bench {
 
     /** Runs against {@code given} (a server someone else started and stops) when not null. */
     static Outcome run(Target given, String... args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(BenchOptions.usage());
+            return new Outcome(0, null);
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

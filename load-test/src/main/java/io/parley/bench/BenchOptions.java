@@ -107,8 +107,9 @@ final class BenchOptions {
                   chat         --customers C (20) --agents A (4) --rate R msg/s in total (50) --payload bytes (64)
                   connections  --connections N (2000) --active-percent 1 --rate R (20) --ramp-per-second (500)
                   ceiling      --senders S (8) --payload bytes (64)
-                  replay       --events E (20000) --projection history|inbox|unread (history)
-                  history      --messages M (100000) --page 50 --requests (2000)
+                  replay       --events E (20000) --projection history|inbox|unread (history) --seed real|bulk
+                  history      --messages M (100000) --page 50 --requests (2000) --seed real|bulk (real;
+                               bulk appends events with JDBC, PostgreSQL only)
                 server:  (default) starts chat-server/target/chat-server.jar on H2 in a temporary directory
                   --db-url jdbc:postgresql://... [--db-user u --db-password p]   server and raw scans on PostgreSQL
                   --target http://host:8080 --socket-url http://host:9092 --admin-email e --admin-password p

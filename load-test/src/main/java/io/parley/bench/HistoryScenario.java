@@ -29,16 +29,34 @@ final class HistoryScenario implements Scenario {
         int requests = o.integer("requests", 2_000);
         int clients = o.integer("clients", 4);
         String content = Content.of(o.integer("payload", 64));
+        boolean bulk = o.text("seed", "real").equals("bulk");
 
         DeliveryBook book = new DeliveryBook();
         LongAdder pages = new LongAdder();
         Sampler sampler = run.sample().count("seeding sends", book.acked::sum).count("history pages", pages::sum)
                 .start();
-        run.progress("seeding %d messages over %d chats", messages, chats);
-        Seeder.Seeded seeded = Seeder.seed(run, book, chats, messages, content);
+        run.progress("seeding %d messages over %d chats (%s)", messages, chats, bulk ? "bulk" : "real sends");
+        Seeder.Seeded seeded = Seeder.seed(run, book, chats, bulk ? chats : messages, content);
         book.drain(10_000);
         seeded.sockets().forEach(Participant::close);
         long perChat = messages / chats;
+        long stored = seeded.messages();
+        double projectionCatchUp = 0;
+        if (bulk) {
+            Database db = run.target.database();
+            if (db == null || !run.target.databaseReadableWhileRunning()) {
+                throw new IllegalArgumentException("--seed bulk writes the event table while the server runs:"
+                        + " it needs PostgreSQL (--db-url), not the embedded H2 file");
+            }
+            long t = System.nanoTime();
+            List<String> ids = seeded.chats().stream().map(Population.Chat::id).toList();
+            stored += BulkSeeder.append(db, ids, perChat - 1, content);
+            run.progress("appended %d message events; waiting for the read models", stored - seeded.messages());
+            Projections.awaitCaughtUp(run, 1800);
+            projectionCatchUp = (System.nanoTime() - t) / 1e9;
+            run.notes.add("bulk seeding: " + seeded.messages() + " messages sent for real, the rest appended to"
+                    + " the event table with JDBC and projected by the running server");
+        }
 
         Histogram latest = new ConcurrentHistogram(DeliveryBook.MAX_MICROS, 3);
         Histogram deep = new ConcurrentHistogram(DeliveryBook.MAX_MICROS, 3);
@@ -80,7 +98,9 @@ final class HistoryScenario implements Scenario {
         Histogram all = latest.copy();
         all.add(deep);
         ObjectNode r = run.results;
-        r.put("messagesStored", seeded.messages());
+        r.put("messagesStored", stored);
+        r.put("seed", bulk ? "bulk" : "real");
+        if (bulk) r.put("bulkAppendAndProjectSeconds", Sampler.round(projectionCatchUp));
         r.put("chats", chats);
         r.put("seedSeconds", Sampler.round(seeded.seconds()));
         r.put("seedSendsPerSecond", Sampler.round(seeded.perSecond()));
@@ -94,8 +114,9 @@ final class HistoryScenario implements Scenario {
         run.check("wrongPages", wrong.sum());
         run.plotted.put("latest page", latest);
         run.plotted.put("deep page (beforeSeq)", deep);
-        run.say("seeded %d messages in %.1f s (%.0f sends/s)", seeded.messages(), seeded.seconds(),
-                seeded.perSecond());
+        run.say("seeded %d messages in %.1f s (%.0f sends/s)%s", seeded.messages(), seeded.seconds(),
+                seeded.perSecond(), bulk ? String.format("; bulk-appended and projected up to %d in %.1f s", stored,
+                        projectionCatchUp) : "");
         run.say("%d-message pages, %d clients: %s", page, clients, Latencies.line(all));
         run.say("  latest page: %s", Latencies.line(latest));
         run.say("  deep page:   %s", Latencies.line(deep));

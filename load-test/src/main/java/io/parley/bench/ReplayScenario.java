@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,15 +22,28 @@ final class ReplayScenario implements Scenario {
         int senders = o.integer("senders", 8);
         int timeout = o.integer("rebuild-timeout", 600);
         String content = Content.of(o.integer("payload", 64));
+        boolean bulk = o.text("seed", "real").equals("bulk");
 
         DeliveryBook book = new DeliveryBook();
         AtomicLong position = new AtomicLong();
         Sampler sampler = run.sample().count("seeding sends", book.acked::sum)
                 .count("rebuilt events (position)", position::get).start();
-        run.progress("seeding %d messages through %d sockets", events, senders);
-        Seeder.Seeded seeded = Seeder.seed(run, book, senders, events, content);
+        run.progress("seeding %d messages through %d sockets%s", events, senders, bulk ? " (bulk)" : "");
+        Seeder.Seeded seeded = Seeder.seed(run, book, senders, bulk ? senders : events, content);
         book.drain(10_000);
         seeded.sockets().forEach(Participant::close);
+        if (bulk) {
+            Database db = run.target.database();
+            if (db == null || !run.target.databaseReadableWhileRunning()) {
+                throw new IllegalArgumentException("--seed bulk writes the event table while the server runs:"
+                        + " it needs PostgreSQL (--db-url), not the embedded H2 file");
+            }
+            List<String> ids = seeded.chats().stream().map(Population.Chat::id).toList();
+            BulkSeeder.append(db, ids, Math.max(0, (events - senders) / senders), content);
+            Projections.awaitCaughtUp(run, 3600);
+            run.notes.add("bulk seeding: " + senders + " messages sent for real, the rest appended to the event"
+                    + " table with JDBC and projected once by the running server before the measured rebuild");
+        }
         JsonNode before = status(run, projection);
         long head = before.path("position").asLong() + before.path("lag").asLong();
 
