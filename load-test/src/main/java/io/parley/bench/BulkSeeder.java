@@ -23,6 +23,24 @@ final class BulkSeeder {
     private BulkSeeder() {
     }
 
+    /**
+     * Appends {@code perChat} message events to each seeded chat through the run's database, then waits until
+     * the server's projections have caught up; returns how many it appended.
+     */
+    static long appendAndProject(Run run, Seeder.Seeded seeded, long perChat, String content) throws Exception {
+        Database db = run.target.database();
+        if (db == null || !run.target.databaseReadableWhileRunning()) {
+            throw new IllegalArgumentException("--seed bulk writes the event table while the server runs:"
+                    + " it needs PostgreSQL (--db-url), not the embedded H2 file");
+        }
+        long appended = append(db, seeded.chats().stream().map(Population.Chat::id).toList(), perChat, content);
+        run.progress("appended %d message events; waiting for the read models", appended);
+        Projections.awaitCaughtUp(run, 3600);
+        run.notes.add("bulk seeding: " + seeded.messages() + " messages sent for real, " + appended
+                + " appended to the event table with JDBC and projected by the running server");
+        return appended;
+    }
+
     /** Appends {@code perChat} message events to each chat; returns how many it appended. */
     static long append(Database db, List<String> chatIds, long perChat, String content) throws Exception {
         long appended = 0;

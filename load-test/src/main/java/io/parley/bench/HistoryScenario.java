@@ -43,19 +43,9 @@ final class HistoryScenario implements Scenario {
         long stored = seeded.messages();
         double projectionCatchUp = 0;
         if (bulk) {
-            Database db = run.target.database();
-            if (db == null || !run.target.databaseReadableWhileRunning()) {
-                throw new IllegalArgumentException("--seed bulk writes the event table while the server runs:"
-                        + " it needs PostgreSQL (--db-url), not the embedded H2 file");
-            }
             long t = System.nanoTime();
-            List<String> ids = seeded.chats().stream().map(Population.Chat::id).toList();
-            stored += BulkSeeder.append(db, ids, perChat - 1, content);
-            run.progress("appended %d message events; waiting for the read models", stored - seeded.messages());
-            Projections.awaitCaughtUp(run, 1800);
+            stored += BulkSeeder.appendAndProject(run, seeded, perChat - 1, content);
             projectionCatchUp = (System.nanoTime() - t) / 1e9;
-            run.notes.add("bulk seeding: " + seeded.messages() + " messages sent for real, the rest appended to"
-                    + " the event table with JDBC and projected by the running server");
         }
 
         Histogram latest = new ConcurrentHistogram(DeliveryBook.MAX_MICROS, 3);

@@ -32,18 +32,7 @@ final class ReplayScenario implements Scenario {
         Seeder.Seeded seeded = Seeder.seed(run, book, senders, bulk ? senders : events, content);
         book.drain(10_000);
         seeded.sockets().forEach(Participant::close);
-        if (bulk) {
-            Database db = run.target.database();
-            if (db == null || !run.target.databaseReadableWhileRunning()) {
-                throw new IllegalArgumentException("--seed bulk writes the event table while the server runs:"
-                        + " it needs PostgreSQL (--db-url), not the embedded H2 file");
-            }
-            List<String> ids = seeded.chats().stream().map(Population.Chat::id).toList();
-            BulkSeeder.append(db, ids, Math.max(0, (events - senders) / senders), content);
-            Projections.awaitCaughtUp(run, 3600);
-            run.notes.add("bulk seeding: " + senders + " messages sent for real, the rest appended to the event"
-                    + " table with JDBC and projected once by the running server before the measured rebuild");
-        }
+        if (bulk) BulkSeeder.appendAndProject(run, seeded, Math.max(0, (events - senders) / senders), content);
         JsonNode before = status(run, projection);
         long head = before.path("position").asLong() + before.path("lag").asLong();
 

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a committed batch, off the committing thread, in each chat's lane: after the acknowledgements of the
- * batch's socket-sent messages, the direct pushes in event order, then the read-model ones (newChat,
- * inboxUpdate). Staff get chat-wide events once, through {@code agents}.
+ * batch's socket-sent messages, the direct pushes in event order; then the read-model ones (newChat,
+ * inboxUpdate) in the chat's inbox lane. Staff get chat-wide events once, through {@code agents}.
  */
 @Component
 class PushDispatcher {
@@ -45,7 +45,10 @@ class PushDispatcher {
 
     private void deliver(ChatPushes chat) {
         for (Push push : chat.pushes) send(chat.chatId, push);
-        if (chat.started || chat.inboxChanged) inbox.push(chat);
+        // The inbox pushes read read models at the batch's version, which may take a projection's poll on another
+        // node: in a lane of their own (in order among themselves, after this batch's direct pushes), so the
+        // chat's next newMessage never waits behind them.
+        if (chat.started || chat.inboxChanged) lanes.run("inbox:" + chat.chatId, () -> inbox.push(chat));
     }
 
     private void send(String chatId, Push push) {
