@@ -27,17 +27,33 @@ public class HistoryMessages {
 
     /**
      * Up to {@code limit} messages ascending by seq, strictly between {@code afterSeq} and {@code beforeSeq}
-     * (null: unbounded). With an afterSeq, the first ones after it; without, the latest ones.
+     * (null: unbounded). With an afterSeq, the first ones after it; without, the latest ones. A chat's seqs run
+     * 1, 2, 3 … without gaps, so every window is a bounded primary-key range read in index order: the cost of a
+     * page does not grow with the chat (an open-ended range sorted in reverse made H2 read the whole chat).
      */
     public List<MessageView> page(String chatId, Long afterSeq, Long beforeSeq, int limit) {
-        long after = afterSeq == null ? Long.MIN_VALUE : afterSeq;
-        long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
-        Sort.Direction direction = afterSeq != null ? Sort.Direction.ASC : Sort.Direction.DESC;
-        List<MessageView> found = new ArrayList<>(messages.findByChatIdAndSeqGreaterThanAndSeqLessThan(
-                        chatId, after, before, PageRequest.of(0, limit, Sort.by(direction, "seq")))
-                .stream().map(MessageViews::of).toList());
-        if (direction == Sort.Direction.DESC) Collections.reverse(found);
-        return found;
+        long from;
+        long to;
+        if (afterSeq != null) {
+            from = afterSeq;
+            to = afterSeq + limit + 1;
+            if (beforeSeq != null) to = Math.min(to, beforeSeq);
+        } else {
+            to = beforeSeq != null ? beforeSeq
+                    : chats.findById(chatId).map(chat -> chat.lastSeq + 1).orElse(Long.MAX_VALUE);
+            from = to == Long.MAX_VALUE ? Long.MIN_VALUE : to - limit - 1;
+        }
+        if (to == Long.MAX_VALUE) {
+            // Not projected yet: nothing to bound the range with, so the latest ones in reverse (rare, small).
+            List<MessageView> found = new ArrayList<>(messages.findByChatIdAndSeqGreaterThanAndSeqLessThan(chatId,
+                    Long.MIN_VALUE, Long.MAX_VALUE, PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "seq")))
+                    .stream().map(MessageViews::of).toList());
+            Collections.reverse(found);
+            return found;
+        }
+        return messages.findByChatIdAndSeqGreaterThanAndSeqLessThan(chatId, from, to,
+                        PageRequest.of(0, limit, Sort.by(Sort.Direction.ASC, "seq")))
+                .stream().map(MessageViews::of).toList();
     }
 
     public Optional<MessageView> find(String chatId, long seq) {
