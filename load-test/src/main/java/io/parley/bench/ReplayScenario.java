@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.sql.Connection;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

@@ -7,7 +7,7 @@ import io.parley.query.config.QuerySideConfig;
 import io.parley.shared.query.ProjectionStatusView;
 import org.springframework.stereotype.Component;
 
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /**
  * Each read model's processor lag as metrics for a metrics system to watch and alert on:
@@ -27,10 +27,10 @@ class ProjectionMetrics {
     }
 
     private static void gauge(MeterRegistry registry, ProjectionAdmin admin, String name, String metric,
-                              String description, java.util.function.Function<ProjectionStatusView, Long> field) {
-        ToDoubleFunction<ProjectionAdmin> value = a -> a.list().stream()
-                .filter(p -> p.name().equals(name)).findFirst().map(field).map(Long::doubleValue)
-                .orElse(Double.NaN);
-        Gauge.builder(metric, admin, value).description(description).tag("projection", name).register(registry);
+                              String description, Function<ProjectionStatusView, Long> field) {
+        Gauge.builder(metric, admin, a -> {
+            Long value = field.apply(a.status(name));
+            return value == null ? Double.NaN : value;
+        }).description(description).tag("projection", name).register(registry);
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Stateless bearer-token security: no sessions, CSRF, form login or basic auth. Register, login, guest start,
  * health and the API docs are public; {@code /api/admin/**} and the other actuator endpoints need an admin;
- * auditors may not write to chats; everything else needs a valid token. Finer rules (participants, staff) live in the endpoints.
+ * auditors may not write to chats; everything else needs a valid token. Finer rules (participants, staff) live
+ * in the endpoints.
  */
 @Configuration
 @EnableMethodSecurity

@@ -50,7 +50,8 @@ class AgentAvailability {
             throw ChatRejectedException.forbidden("ADMIN_ONLY", "only admins set someone else's availability");
         }
         if (cmd.availability() == null) {
-            throw ChatRejectedException.invalid("availability", "INVALID_AVAILABILITY", "availability must be one of online, busy, away");
+            throw ChatRejectedException.invalid("availability", "INVALID_AVAILABILITY",
+                    "availability must be one of online, busy, away");
         }
         if (cmd.availability() != availability) {
             Instant now = GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -43,6 +43,11 @@ public class ProjectionAdmin {
         return QuerySideConfig.PROJECTIONS.stream().map(name -> status(name, head)).toList();
     }
 
+    /** One read model's status, as {@link #list()} shows it. */
+    public ProjectionStatusView status(String name) {
+        return status(name, position(eventStore.createHeadToken()));
+    }
+
     /** Starts a rebuild in the background; the list shows it as replaying until it caught up. */
     public void replay(String name) {
         StreamingEventProcessor processor = processor(name);

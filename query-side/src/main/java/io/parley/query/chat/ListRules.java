@@ -26,13 +26,15 @@ final class ListRules {
             throw ChatRejectedException.invalid("page", "INVALID_PAGE", "page is beyond any list");
         }
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw ChatRejectedException.invalid("limit", "INVALID_LIMIT", "limit must be between 1 and " + MAX_PAGE_SIZE);
+            throw ChatRejectedException.invalid("limit", "INVALID_LIMIT",
+                    "limit must be between 1 and " + MAX_PAGE_SIZE);
         }
     }
 
     static void checkMessageWindow(Long afterSeq, Long beforeSeq, int limit) {
         if (limit < 1 || limit > MAX_MESSAGES) {
-            throw ChatRejectedException.invalid("limit", "INVALID_LIMIT", "limit must be between 1 and " + MAX_MESSAGES);
+            throw ChatRejectedException.invalid("limit", "INVALID_LIMIT",
+                    "limit must be between 1 and " + MAX_MESSAGES);
         }
         if ((afterSeq != null && afterSeq < 0) || (beforeSeq != null && beforeSeq < 0)) {
             throw ChatRejectedException.invalid(afterSeq != null && afterSeq < 0 ? "afterSeq" : "beforeSeq",
@@ -73,8 +75,8 @@ final class ListRules {
     static Priority priority(String value) {
         String wire = blankToNull(value);
         if (wire == null) return null;
-        return Priority.fromWire(wire).orElseThrow(() -> ChatRejectedException.invalid("priority", "INVALID_PRIORITY",
-                "unknown priority '" + wire + "'; use low, medium, high or urgent"));
+        return Priority.fromWire(wire).orElseThrow(() -> ChatRejectedException.invalid("priority",
+                "INVALID_PRIORITY", "unknown priority '" + wire + "'; use low, medium, high or urgent"));
     }
 
     private static String blankToNull(String value) {

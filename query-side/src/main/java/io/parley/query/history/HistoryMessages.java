@@ -5,9 +5,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,17 +37,12 @@ public class HistoryMessages {
             to = afterSeq + limit + 1;
             if (beforeSeq != null) to = Math.min(to, beforeSeq);
         } else {
-            to = beforeSeq != null ? beforeSeq
-                    : chats.findById(chatId).map(chat -> chat.lastSeq + 1).orElse(Long.MAX_VALUE);
-            from = to == Long.MAX_VALUE ? Long.MIN_VALUE : to - limit - 1;
-        }
-        if (to == Long.MAX_VALUE) {
-            // Not projected yet: nothing to bound the range with, so the latest ones in reverse (rare, small).
-            List<MessageView> found = new ArrayList<>(messages.findByChatIdAndSeqGreaterThanAndSeqLessThan(chatId,
-                    Long.MIN_VALUE, Long.MAX_VALUE, PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "seq")))
-                    .stream().map(MessageViews::of).toList());
-            Collections.reverse(found);
-            return found;
+            // The projection writes a chat's row with its first message: no row, no messages.
+            Long upper = beforeSeq != null ? beforeSeq
+                    : chats.findById(chatId).map(chat -> chat.lastSeq + 1).orElse(null);
+            if (upper == null) return List.of();
+            to = upper;
+            from = to - limit - 1;
         }
         return messages.findByChatIdAndSeqGreaterThanAndSeqLessThan(chatId, from, to,
                         PageRequest.of(0, limit, Sort.by(Sort.Direction.ASC, "seq")))

@@ -18,6 +18,9 @@ import java.time.format.DateTimeFormatter;
  * fraction digits, and null fields present ({@code assignedAgent: null}) rather than dropped.
  */
 final class ApiJsonSupport extends JacksonJsonSupport {
+    /** Null fields are written, as the REST API writes them. */
+    private static final JsonInclude.Value NULLS_INCLUDED = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
+            JsonInclude.Include.ALWAYS);
     static final DateTimeFormatter API_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -28,16 +31,14 @@ final class ApiJsonSupport extends JacksonJsonSupport {
     @Override
     protected void init(ObjectMapper objectMapper) {
         super.init(objectMapper);
-        objectMapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
-                JsonInclude.Include.ALWAYS));
+        objectMapper.setDefaultPropertyInclusion(NULLS_INCLUDED);
     }
 
     /** A mapper writing exactly what this JSON support writes, for relaying payloads between nodes. */
     static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.registerModule(apiTimes());
-        mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
-                JsonInclude.Include.ALWAYS));
+        mapper.setDefaultPropertyInclusion(NULLS_INCLUDED);
         mapper.configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return mapper;
     }

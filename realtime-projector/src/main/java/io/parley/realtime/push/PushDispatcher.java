@@ -4,12 +4,10 @@ import io.parley.realtime.gateway.AckGate;
 import io.parley.realtime.gateway.ChatLanes;
 import io.parley.realtime.gateway.Exclude;
 import io.parley.realtime.gateway.Rooms;
-import io.parley.realtime.gateway.SocketSessions;
 import io.parley.realtime.gateway.Wire;
 import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.realtime.push.PushBatch.Push;
 import org.springframework.stereotype.Component;
-
 
 /**
  * Sends a committed batch, off the committing thread, in each chat's lane: after the acknowledgements of the
@@ -21,14 +19,12 @@ class PushDispatcher {
     private final ChatLanes lanes;
     private final AckGate gate;
     private final Rooms rooms;
-    private final SocketSessions sessions;
     private final InboxPushes inbox;
 
-    PushDispatcher(ChatLanes lanes, AckGate gate, Rooms rooms, SocketSessions sessions, InboxPushes inbox) {
+    PushDispatcher(ChatLanes lanes, AckGate gate, Rooms rooms, InboxPushes inbox) {
         this.lanes = lanes;
         this.gate = gate;
         this.rooms = rooms;
-        this.sessions = sessions;
         this.inbox = inbox;
     }
 
