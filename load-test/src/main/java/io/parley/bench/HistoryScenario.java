@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -46,11 +47,15 @@ final class HistoryScenario implements Scenario {
             long t = System.nanoTime();
             stored += BulkSeeder.appendAndProject(run, seeded, perChat - 1, content);
             projectionCatchUp = (System.nanoTime() - t) / 1e9;
+        } else {
+            // Acks do not wait for the read models: pages are only full once the history has every message.
+            Projections.awaitCaughtUp(run, 300);
         }
 
         Histogram latest = new ConcurrentHistogram(DeliveryBook.MAX_MICROS, 3);
         Histogram deep = new ConcurrentHistogram(DeliveryBook.MAX_MICROS, 3);
         LongAdder wrong = new LongAdder();
+        AtomicReference<String> firstWrong = new AtomicReference<>();
         AtomicLong left = new AtomicLong(requests);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         run.progress("reading %d pages of %d with %d clients", requests, page, clients);
@@ -73,6 +78,10 @@ final class HistoryScenario implements Scenario {
                         pages.increment();
                         if (answer.status() != 200 || answer.data().size() != Math.min(page, perChat)) {
                             wrong.increment();
+                            if (firstWrong.compareAndSet(null, query + " of chat " + chat.id() + " answered "
+                                    + answer.status() + " with " + answer.data().size() + " messages")) {
+                                run.say("first wrong page: %s", firstWrong.get());
+                            }
                         }
                     }
                     return null;

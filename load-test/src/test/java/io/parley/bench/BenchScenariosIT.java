@@ -110,7 +110,9 @@ class BenchScenariosIT {
         List<String> all = new ArrayList<>(List.of(args[0], "--out", out.toString(), "--quiet"));
         all.addAll(Arrays.asList(args).subList(1, args.length));
         Bench.Outcome outcome = Bench.run(target, all.toArray(String[]::new));
-        assertThat(outcome.exitCode()).as("exit code of " + all).isZero();
+        assertThat(outcome.exitCode()).as(() -> "exit code of " + all + "; checks "
+                + (outcome.report() == null ? "none" : outcome.report().path("checks")) + "; notes "
+                + (outcome.report() == null ? "none" : outcome.report().path("notes"))).isZero();
         return Rest.JSON.readTree(out.resolve("report.json").toFile());
     }
 
