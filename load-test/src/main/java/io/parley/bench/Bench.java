@@ -58,6 +58,9 @@ public final class Bench {
                 }
                 List<String> unused = options.unused();
                 if (!unused.isEmpty()) run.notes.add("options given but not used by this scenario: " + unused);
+                run.notes.add(target.owned() != null
+                        ? "the server started here has no rate limits unless CHAT_RATE_LIMIT_* are set for it"
+                        : "a --target server's rate limits (CHAT_RATE_LIMIT_*) must allow the scenario's rates");
                 ObjectNode report = Report.write(run, started, load, threads);
                 return new Outcome(report.path("checks").path("allZero").asBoolean() ? 0 : 1, report);
             } finally {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.parley.server.limits.RateLimitProperties;
+import io.parley.server.limits.RateLimiter;
+import io.parley.server.limits.SendRateLimitInterceptor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -34,9 +37,11 @@ public class AxonConfig {
     /**
      * Commands on one chat from several nodes meet in the event store's unique (aggregate, seq) key; the loser
      * gets a concurrency failure and is retried with back-off. Rule violations are final and never retried.
+     * The send limit is an interceptor of this gateway only, not a bean: Axon would add an interceptor bean to the
+     * command bus and the gateway again, and a send would take several tokens.
      */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus) {
+    public CommandGateway commandGateway(CommandBus commandBus, RateLimiter limiter, RateLimitProperties limits) {
         ScheduledExecutorService retryExecutor = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "command-retry");
             thread.setDaemon(true);
@@ -51,7 +56,7 @@ public class AxonConfig {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(retry)
-                .dispatchInterceptors(new ActorMetaDataInterceptor())
+                .dispatchInterceptors(new SendRateLimitInterceptor(limiter, limits), new ActorMetaDataInterceptor())
                 .build();
     }
 

@@ -1,5 +1,8 @@
 package io.parley.server.security;
 
+import io.parley.server.limits.RateLimitProperties;
+import io.parley.server.limits.RateLimiter;
+import io.parley.server.limits.RestRateLimitFilter;
 import io.parley.server.web.ErrorWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +27,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, TokenService tokens, SecurityErrorHandlers handlers)
+    SecurityFilterChain apiSecurity(HttpSecurity http, TokenService tokens, SecurityErrorHandlers handlers,
+                                    RateLimiter limiter, RateLimitProperties limits, ErrorWriter errors)
             throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -35,6 +39,7 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RestRateLimitFilter(limiter, limits, errors), BearerTokenFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/chats/guest")
                         .permitAll()

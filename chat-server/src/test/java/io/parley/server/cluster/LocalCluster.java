@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Two Parley nodes started by {@code scripts/local-cluster.sh} from the built jar, on a fresh PostgreSQL schema,
  * with free loopback ports. Stopped by {@link #stop()}, and by a shutdown hook should a test run be cut short.
  */
-final class LocalCluster {
+public final class LocalCluster {
     static final String ADMIN_EMAIL = "admin@parley.test";
     static final String ADMIN_PASSWORD = "admin-password-1";
     private static final int NODES = 2;
@@ -52,7 +52,7 @@ final class LocalCluster {
         return root().resolve("chat-server/target/chat-server.jar");
     }
 
-    static String redisUrl() {
+    public static String redisUrl() {
         String url = System.getenv("CHAT_REDIS_URL");
         return url == null || url.isBlank() ? "redis://127.0.0.1:6379" : url;
     }
@@ -70,6 +70,10 @@ final class LocalCluster {
         int[] http = {ports[0], ports[1]};
         int[] socket = {ports[2], ports[3]};
         Map<String, String> env = new HashMap<>(nodeEnv);
+        // The races send thousands of messages a minute: no rate limits unless a test asks for them.
+        for (String limit : List.of("CHAT_RATE_LIMIT_REST", "CHAT_RATE_LIMIT_REST_STAFF", "CHAT_RATE_LIMIT_SEND")) {
+            env.putIfAbsent(limit, "0");
+        }
         env.put("CHAT_CLUSTER_DIR", runDir.toString());
         env.put("CHAT_CLUSTER_DB_URL", dbUrl);
         env.put("CHAT_CLUSTER_DB_USER", dbUser);

@@ -8,12 +8,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /** Asks a Redis server for a PING over a plain socket, so that tests need no Redis client to find one. */
-final class RedisPing {
+public final class RedisPing {
     private RedisPing() {
     }
 
     /** Null when something answered like Redis at {@code redisUrl}, else why not. */
-    static String ping(String redisUrl) {
+    public static String ping(String redisUrl) {
         URI uri = URI.create(redisUrl);
         String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
         int port = uri.getPort() < 0 ? 6379 : uri.getPort();

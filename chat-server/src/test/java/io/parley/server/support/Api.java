@@ -44,13 +44,15 @@ public final class Api {
         return send("POST", path, token, rawJson);
     }
 
-    public Response send(String method, String path, String token, String json) {
+    /** {@code headers}: name, value, name, value … sent as well. */
+    public Response send(String method, String path, String token, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) request.header("Content-Type", "application/json");
         if (token != null) request.header("Authorization", "Bearer " + token);
+        for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body() == null || response.body().isBlank()

@@ -6,8 +6,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 
-/** Properties every test context gets: its own data directory, a fixed JWT secret and fast policies. */
+/**
+ * Properties every test context gets: its own data directory, a fixed JWT secret, fast policies and, unless the
+ * test sets them, no rate limits.
+ */
 final class TestProperties {
     static final String JWT_SECRET = "test-secret-0123456789-0123456789-0123456789-abcdef";
 
@@ -32,6 +36,14 @@ final class TestProperties {
                     // Quiet logs keep the console readable, so a skipped PostgreSQL suite stands out.
                     "logging.level.root=WARN"
             ).applyTo(context);
+            // The suites make far more requests per person than the contract's limits allow; RateLimitH2IT
+            // sets its own limits, which these defaults leave alone.
+            for (String limit : List.of("rest-per-minute", "rest-staff-per-minute", "send-per-minute")) {
+                String name = "chat.rate-limit." + limit;
+                if (!context.getEnvironment().containsProperty(name)) {
+                    TestPropertyValues.of(name + "=0").applyTo(context);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

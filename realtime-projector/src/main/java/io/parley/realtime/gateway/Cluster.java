@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -118,6 +119,16 @@ public class Cluster {
 
     public boolean shared() {
         return redis != null;
+    }
+
+    /** The nodes' Redis, for other state they must share (the rate limits); empty on a single node. */
+    public Optional<RedissonClient> redis() {
+        return Optional.ofNullable(redis);
+    }
+
+    /** Prefix of every key Parley keeps in Redis ({@code chat.redis-prefix}). */
+    public String keyPrefix() {
+        return prefix;
     }
 
     /**

@@ -1,0 +1,95 @@
+package io.parley.server.limits;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.redisson.Bucket4jRedisson;
+import io.parley.realtime.gateway.Cluster;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Token buckets, one per key, that refill a whole minute's allowance evenly over the minute (bucket4j). One node
+ * keeps them in memory; several nodes keep them in their shared Redis, so a client spreading requests over the
+ * nodes gets the same allowance as on one. A Redis failure lets the request through (logged): the limits protect
+ * the service and must not take it down.
+ */
+@Component
+public class RateLimiter {
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    /** A bucket idle this long is full again, so forgetting it changes nothing. */
+    private static final Duration IDLE = Duration.ofMinutes(2);
+
+    /** The verdict on one request: taken or not, what is left, and when to retry if not. */
+    public record Verdict(boolean allowed, long remaining, long retryAfterSeconds) {
+        static final Verdict UNLIMITED = new Verdict(true, Long.MAX_VALUE, 0);
+    }
+
+    private static final Duration WARN_EVERY = Duration.ofSeconds(30);
+
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos() - 1);
+    private final ProxyManager<String> shared;
+    private final String prefix;
+    private final Cache<String, Bucket> local = Caffeine.newBuilder().expireAfterAccess(IDLE).build();
+
+    @Autowired
+    RateLimiter(Cluster cluster) {
+        this(cluster.redis(), cluster.keyPrefix());
+    }
+
+    /** Buckets in {@code redis} under {@code keyPrefix:limit:}, or in this process when it is empty. */
+    RateLimiter(Optional<RedissonClient> redis, String keyPrefix) {
+        this.prefix = keyPrefix + ":limit:";
+        this.shared = redis.map(client -> Bucket4jRedisson
+                        .casBasedBuilder(((Redisson) client).getCommandExecutor())
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                Duration.ofSeconds(10)))
+                        .requestTimeout(Duration.ofSeconds(2))
+                        .build())
+                .map(manager -> (ProxyManager<String>) manager)
+                .orElse(null);
+    }
+
+    /** Takes one token from {@code key}'s bucket of {@code perMinute}; a limit of 0 or less is no limit. */
+    public Verdict take(String key, int perMinute) {
+        if (perMinute <= 0) return Verdict.UNLIMITED;
+        Bandwidth allowance = Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))
+                .build();
+        // The allowance is part of the key: a changed limit starts a fresh bucket instead of a stale one.
+        String bucketKey = key + "/" + perMinute;
+        ConsumptionProbe probe;
+        if (shared == null) {
+            probe = local.get(bucketKey, k -> Bucket.builder().addLimit(allowance).build())
+                    .tryConsumeAndReturnRemaining(1);
+        } else {
+            try {
+                probe = shared.builder().build(prefix + bucketKey,
+                        () -> BucketConfiguration.builder().addLimit(allowance).build()).tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException redisDown) {
+                long now = System.nanoTime();
+                long last = lastWarning.get();
+                if (now - last > WARN_EVERY.toNanos() && lastWarning.compareAndSet(last, now)) {
+                    log.warn("Rate limits not checked while Redis fails: {}", redisDown.toString());
+                }
+                return Verdict.UNLIMITED;
+            }
+        }
+        long retryAfter = probe.isConsumed() ? 0
+                : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        return new Verdict(probe.isConsumed(), probe.getRemainingTokens(), retryAfter);
+    }
+}
