@@ -1,5 +1,6 @@
 package io.parley.server.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.cluster.ClusterUsers.Person;
 import io.parley.server.cluster.TokenClaims.Claim;
 import io.parley.server.support.Api;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The read-model processors split their segments over both nodes, and a node that dies without a word hands
- * them to the survivor within the configured claim timeout, after which the read models stay current.
+ * them to the survivor within the configured claim timeout, after which the read models stay current; the people
+ * whose sockets were on it are announced offline.
  */
 @ExtendWith(ClusterAvailable.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -52,7 +54,36 @@ class ProcessorTakeoverClusterIT {
         awaitClaims(Duration.ofSeconds(60), claims -> PROCESSORS.stream().allMatch(processor ->
                 held(claims, processor, 1) == SEGMENTS / 2 && held(claims, processor, 2) == SEGMENTS / 2));
 
-        cluster.kill(2);
+        // A customer whose only socket is on node 2, watched by an agent on node 1.
+        Api node1 = cluster.api(1);
+        Person admin = ClusterUsers.admin(node1);
+        Person doomedCustomer = ClusterUsers.registerCustomer(cluster.api(2), "Doomed");
+        String doomedChat = ClusterUsers.startChat(cluster.api(2), doomedCustomer, "my node is about to die");
+        Person agent = ClusterUsers.createAgent(node1, admin, node1, "Watcher");
+        assertThat(node1.post("/api/chats/" + doomedChat + "/assign", agent.token(), null).status()).isEqualTo(200);
+        try (ClusterSocket watcher = ClusterSocket.connect("agent@node1", cluster.socketPort(1), agent.token());
+             ClusterSocket doomed = ClusterSocket.connect("customer@node2", cluster.socketPort(2),
+                     doomedCustomer.token())) {
+            watcher.call("joinChat", Map.of("chatId", doomedChat));
+            doomed.call("joinChat", Map.of("chatId", doomedChat));
+            watcher.await("presence", p -> isPresence(p, doomedCustomer, true));
+
+            cluster.kill(2);
+            takesOverAndKeepsTheReadModelsCurrent(admin);
+
+            // Node 2's sockets are gone with it: one survivor tells the agent, once, that the customer is offline.
+            JsonNode offline = watcher.await("presence", p -> isPresence(p, doomedCustomer, false));
+            assertThat(offline.path("lastSeen").asText()).isNotBlank();
+            ClusterSocket.sleep(1_000);
+            assertThat(watcher.all("presence", p -> isPresence(p, doomedCustomer, false))).hasSize(1);
+        }
+    }
+
+    private static boolean isPresence(JsonNode presence, Person person, boolean online) {
+        return presence.path("userId").asText().equals(person.id()) && presence.path("online").asBoolean() == online;
+    }
+
+    private void takesOverAndKeepsTheReadModelsCurrent(Person admin) {
         Instant killed = Instant.now();
         awaitClaims(Duration.ofSeconds(60), claims -> PROCESSORS.stream().allMatch(processor ->
                 held(claims, processor, 1) == SEGMENTS));
@@ -63,7 +94,6 @@ class ProcessorTakeoverClusterIT {
         assertThat(takeover).isLessThanOrEqualTo(CLAIM_TIMEOUT.plus(CLAIM_INTERVAL).plusSeconds(2));
 
         Api survivor = cluster.api(1);
-        Person admin = ClusterUsers.admin(survivor);
         Person customer = ClusterUsers.registerCustomer(survivor, "Late");
         String chatId = ClusterUsers.startChat(survivor, customer, "started after node 2 died");
         Response inbox = survivor.get("/api/chats?status=active&assignee=none&limit=100", admin.token());

@@ -2,6 +2,8 @@ package io.parley.server.support;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.PropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,9 +40,11 @@ final class TestProperties {
             ).applyTo(context);
             // The suites make far more requests per person than the contract's limits allow; RateLimitH2IT
             // sets its own limits, which these defaults leave alone.
+            PropertySource<?> inlined = context.getEnvironment().getPropertySources()
+                    .get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
             for (String limit : List.of("rest-per-minute", "rest-staff-per-minute", "send-per-minute")) {
                 String name = "chat.rate-limit." + limit;
-                if (!context.getEnvironment().containsProperty(name)) {
+                if (inlined == null || !inlined.containsProperty(name)) {
                     TestPropertyValues.of(name + "=0").applyTo(context);
                 }
             }

@@ -15,6 +15,7 @@ import org.redisson.api.RSet;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
 import org.redisson.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,10 @@ public class Cluster {
     private record Logout(String node, Set<String> tokenIds, String reason) {
     }
 
+    /** A person whose sockets were all on a node that died: offline since {@code lastSeen}, in these chats. */
+    record Departed(String personId, String role, Instant lastSeen, Set<String> chats) {
+    }
+
     private final RealtimeProperties properties;
     private final String prefix;
     private final String nodeId = UUID.randomUUID().toString();
@@ -72,6 +79,7 @@ public class Cluster {
     private final RedissonClient redis;
     private final List<Consumer<RoomEvent>> roomListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Set<String>, String>> logoutListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Departed>> departedListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeat;
     private volatile Set<String> liveNodes = Set.of();
     private RTopic rooms;
@@ -160,6 +168,10 @@ public class Cluster {
         logoutListeners.add(listener);
     }
 
+    void onDeparted(Consumer<Departed> listener) {
+        departedListeners.add(listener);
+    }
+
     void publishLogout(Set<String> tokenIds, String reason) {
         if (redis == null) return;
         try {
@@ -198,6 +210,9 @@ public class Cluster {
             map.putAll(Map.of("n:" + nodeId, Integer.toString(sockets), "role", person.role().wire(),
                     "lastSeen", Long.toString(lastSeen.toEpochMilli())));
             map.expire(KEY_TTL);
+            RSet<String> ours = nodeSet("people");
+            if (sockets > 0) ours.add(person.id()); else ours.remove(person.id());
+            ours.expire(KEY_TTL);
         } catch (RuntimeException e) {
             log.warn("could not record presence of {}", person.id(), e);
         }
@@ -224,6 +239,9 @@ public class Cluster {
             RSet<String> set = chatSet(chatId);
             set.add(nodeId + "|" + personId);
             set.expire(KEY_TTL);
+            RSet<String> ours = nodeSet("chats");
+            ours.add(chatId + "|" + personId);
+            ours.expire(KEY_TTL);
         } catch (RuntimeException e) {
             log.warn("could not record that {} is in chat {}", personId, chatId, e);
         }
@@ -233,6 +251,7 @@ public class Cluster {
         if (redis == null) return;
         try {
             chatSet(chatId).remove(nodeId + "|" + personId);
+            nodeSet("chats").remove(chatId + "|" + personId);
         } catch (RuntimeException e) {
             log.warn("could not record that {} left chat {}", personId, chatId, e);
         }
@@ -279,6 +298,44 @@ public class Cluster {
         return redis.getSet(prefix + ":chat:" + chatId, StringCodec.INSTANCE);
     }
 
+    /** What a node has: {@code people} with sockets on it, {@code chats} as chat|person entered from it. */
+    private RSet<String> nodeSet(String what) {
+        return nodeSet(nodeId, what);
+    }
+
+    private RSet<String> nodeSet(String node, String what) {
+        return redis.getSet(prefix + ":node:" + node + ":" + what, StringCodec.INSTANCE);
+    }
+
+    /**
+     * Clears up after a node that stopped stamping itself: its socket counts, its chat memberships, and tells the
+     * listeners who is now offline everywhere. Removing the node from the sorted set is atomic, so exactly one
+     * surviving node does this.
+     */
+    private void sweep(String dead, Instant lastBeat) {
+        Map<String, Set<String>> chatsOf = new HashMap<>();
+        for (String entry : nodeSet(dead, "chats").readAll()) {
+            int bar = entry.indexOf('|');
+            String chatId = entry.substring(0, bar);
+            String personId = entry.substring(bar + 1);
+            chatSet(chatId).remove(dead + "|" + personId);
+            chatsOf.computeIfAbsent(personId, id -> new HashSet<>()).add(chatId);
+        }
+        for (String personId : nodeSet(dead, "people").readAll()) {
+            RMap<String, String> map = presenceMap(personId);
+            map.fastRemove("n:" + dead);
+            Map<String, String> left = map.readAllMap();
+            if (countsElsewhere(left) + count(left.get("n:" + nodeId)) > 0 || !left.containsKey("role")) continue;
+            Instant lastSeen = lastBeat.truncatedTo(ChronoUnit.MILLIS);
+            map.fastPut("lastSeen", Long.toString(lastSeen.toEpochMilli()));
+            Departed departed = new Departed(personId, left.get("role"), lastSeen,
+                    chatsOf.getOrDefault(personId, Set.of()));
+            departedListeners.forEach(listener -> listener.accept(departed));
+        }
+        redis.getKeys().delete(prefix + ":node:" + dead + ":chats", prefix + ":node:" + dead + ":people");
+        log.info("Node {} stopped stamping itself; its sockets are gone", dead);
+    }
+
     private void beat() {
         try {
             RScoredSortedSet<String> nodes = redis.getScoredSortedSet(prefix + ":nodes", StringCodec.INSTANCE);
@@ -289,6 +346,11 @@ public class Cluster {
             Set<String> alive = new HashSet<>(live);
             alive.add(nodeId);
             liveNodes = Set.copyOf(alive);
+            for (ScoredEntry<String> dead : nodes.entryRange(0, true, now - NODE_TIMEOUT.toMillis(), false)) {
+                if (nodes.remove(dead.getValue())) {
+                    sweep(dead.getValue(), Instant.ofEpochMilli(dead.getScore().longValue()));
+                }
+            }
         } catch (RuntimeException e) {
             log.warn("could not renew this node's liveness in Redis", e);
         }

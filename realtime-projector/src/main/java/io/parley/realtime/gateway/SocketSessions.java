@@ -45,6 +45,7 @@ public class SocketSessions {
         this.cluster = cluster;
         rooms.lookUpSessionsWith(this::of);
         cluster.onLogout(this::forceLogoutHere);
+        cluster.onDeparted(this::announceDeparted);
     }
 
     public Optional<SocketSession> of(SocketIOClient client) {
@@ -206,6 +207,16 @@ public class SocketSessions {
         rooms.send(Wire.AGENTS_ROOM, Wire.PRESENCE, Exclude.person(personId), update);
         for (String chatId : chats) {
             rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE, Exclude.personOrStaff(personId), update);
+        }
+    }
+
+    /** The people of a node that died, as one surviving node tells everyone: offline, like a last disconnect. */
+    private void announceDeparted(Cluster.Departed departed) {
+        if (presence.sockets(departed.personId()) > 0) return;
+        Wire.Presence update = new Wire.Presence(departed.personId(), departed.role(), false, departed.lastSeen());
+        rooms.send(Wire.AGENTS_ROOM, Wire.PRESENCE, Exclude.person(departed.personId()), update);
+        for (String chatId : departed.chats()) {
+            rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE, Exclude.personOrStaff(departed.personId()), update);
         }
     }
 
