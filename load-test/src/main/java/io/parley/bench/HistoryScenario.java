@@ -1,5 +1,6 @@
 package io.parley.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -68,18 +69,19 @@ final class HistoryScenario implements Scenario {
                     while (left.getAndDecrement() > 0) {
                         Population.Chat chat = seeded.chats().get(random.nextInt(seeded.chats().size()));
                         boolean isDeep = random.nextBoolean() && perChat > page;
-                        String query = isDeep ? "?limit=" + page + "&beforeSeq=" + (page + 1
-                                + random.nextLong(perChat - page)) : "?limit=" + page;
+                        long before = isDeep ? page + 1 + random.nextLong(perChat - page) : 0;
+                        String query = isDeep ? "?limit=" + page + "&beforeSeq=" + before : "?limit=" + page;
                         long t = System.nanoTime();
                         Rest.Answer answer = run.rest.get("/api/chats/" + chat.id() + "/messages" + query,
                                 chat.customer().token());
                         long micros = (System.nanoTime() - t) / 1000;
                         (isDeep ? deep : latest).recordValue(Math.min(DeliveryBook.MAX_MICROS, micros));
                         pages.increment();
-                        if (answer.status() != 200 || answer.data().size() != Math.min(page, perChat)) {
+                        if (!rightPage(answer, Math.min(page, perChat), before)) {
                             wrong.increment();
                             if (firstWrong.compareAndSet(null, query + " of chat " + chat.id() + " answered "
-                                    + answer.status() + " with " + answer.data().size() + " messages")) {
+                                    + answer.status() + " with " + answer.data().size() + " messages, seqs "
+                                    + seqs(answer))) {
                                 run.say("first wrong page: %s", firstWrong.get());
                             }
                         }
@@ -119,5 +121,21 @@ final class HistoryScenario implements Scenario {
         run.say("%d-message pages, %d clients: %s", page, clients, Latencies.line(all));
         run.say("  latest page: %s", Latencies.line(latest));
         run.say("  deep page:   %s", Latencies.line(deep));
+    }
+
+    /** 200 with {@code size} messages in consecutive seqs, ending just before {@code before} when it is set. */
+    private static boolean rightPage(Rest.Answer answer, long size, long before) {
+        if (answer.status() != 200 || answer.data().size() != size) return false;
+        long expected = answer.data().get(0).path("seq").asLong();
+        for (JsonNode message : answer.data()) {
+            if (message.path("seq").asLong() != expected++) return false;
+        }
+        return before == 0 || expected == before;
+    }
+
+    private static String seqs(Rest.Answer answer) {
+        List<Long> seqs = new ArrayList<>();
+        answer.data().forEach(message -> seqs.add(message.path("seq").asLong()));
+        return seqs.toString();
     }
 }

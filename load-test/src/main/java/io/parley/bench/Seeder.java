@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fills the event store through the real path: S customers, each on a socket in a chat of their own, send
- * closed-loop until the wanted number of messages is stored. Slow by design (every send is a full command).
+ * closed-loop until each chat holds its equal share of the wanted messages. Slow by design (every send is a full
+ * command).
  */
 final class Seeder {
     /** What seeding made: the chats and their customers' sockets (still open), and how fast it went. */
@@ -29,7 +30,6 @@ final class Seeder {
         List<Participant> sockets = ChatScenario.connect(run, book,
                 chats.stream().map(Population.Chat::customer).toList());
         for (int i = 0; i < chats.size(); i++) sockets.get(i).join(chats.get(i).id());
-        AtomicLong left = new AtomicLong(messages);
         AtomicLong done = new AtomicLong();
         String runId = UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
@@ -38,10 +38,11 @@ final class Seeder {
             List<Future<?>> loops = new ArrayList<>();
             for (int i = 0; i < chats.size(); i++) {
                 int n = i;
+                // Every chat gets its share exactly (pages are checked against it), the first ones the remainder.
+                long share = messages / chats.size() + (n < messages % chats.size() ? 1 : 0);
                 loops.add(pool.submit(() -> {
-                    long k = 0;
-                    while (left.getAndDecrement() > 0) {
-                        if (sockets.get(n).sendAndWait(chats.get(n).id(), content, runId + "-" + n + "-" + k++)) {
+                    for (long k = 0; k < share; k++) {
+                        if (sockets.get(n).sendAndWait(chats.get(n).id(), content, runId + "-" + n + "-" + k)) {
                             long total = done.incrementAndGet();
                             if (total % 10_000 == 0) run.progress("seeded %d of %d messages", total, messages);
                         }
