@@ -6,12 +6,9 @@ import com.corundumstudio.socketio.store.StoreFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.realtime.config.RealtimeProperties;
-import io.parley.shared.Actor;
 import jakarta.annotation.PreDestroy;
 import org.redisson.Redisson;
-import org.redisson.api.RMap;
 import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RSet;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -23,12 +20,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,10 +42,8 @@ import java.util.function.Consumer;
  *   payload as JSON); every other node sends it to its own sockets of the room. Published synchronously, in
  *   order, by the node that sends (for pushes: the node that committed).</li>
  *   <li>Forced logout: {@code <prefix>:logout} carries revoked token ids; every node disconnects its sockets.</li>
- *   <li>Presence: hash {@code <prefix>:presence:<person>} holds each node's socket count of the person (field
- *   {@code n:<node>}), role and lastSeen; set {@code <prefix>:chat:<chat>} holds {@code <node>|<person>} per
- *   chat someone has joined. Only live nodes count: each node stamps {@code <prefix>:nodes} (sorted set, score
- *   = time) every 2 s, and a node not stamped for 10 s is dead, so its sockets stop counting.</li>
+ *   <li>Liveness: each node stamps {@code <prefix>:nodes} (sorted set, score = time) every 2 s; a node not
+ *   stamped for 10 s is dead. Presence across nodes builds on it ({@link ClusterPresence}).</li>
  * </ul>
  */
 @Component
@@ -68,10 +60,6 @@ public class Cluster {
     private record Logout(String node, Set<String> tokenIds, String reason) {
     }
 
-    /** A person whose sockets were all on a node that died: offline since {@code lastSeen}, in these chats. */
-    record Departed(String personId, String role, Instant lastSeen, Set<String> chats) {
-    }
-
     private final RealtimeProperties properties;
     private final String prefix;
     private final String nodeId = UUID.randomUUID().toString();
@@ -79,7 +67,7 @@ public class Cluster {
     private final RedissonClient redis;
     private final List<Consumer<RoomEvent>> roomListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Set<String>, String>> logoutListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Departed>> departedListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, Instant>> deadNodeListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeat;
     private volatile Set<String> liveNodes = Set.of();
     private RTopic rooms;
@@ -134,6 +122,24 @@ public class Cluster {
         return Optional.ofNullable(redis);
     }
 
+    /** This node's id in Redis, fresh at every start. */
+    String nodeId() {
+        return nodeId;
+    }
+
+    /** The nodes stamped within the timeout, this one included. */
+    Set<String> liveNodes() {
+        return liveNodes;
+    }
+
+    /**
+     * Called with a node that stopped stamping itself and when it last did, on exactly one surviving node: the
+     * one whose removal of the stale stamp succeeded.
+     */
+    void onDeadNode(BiConsumer<String, Instant> listener) {
+        deadNodeListeners.add(listener);
+    }
+
     /** Prefix of every key Parley keeps in Redis ({@code chat.redis-prefix}). */
     public String keyPrefix() {
         return prefix;
@@ -168,10 +174,6 @@ public class Cluster {
         logoutListeners.add(listener);
     }
 
-    void onDeparted(Consumer<Departed> listener) {
-        departedListeners.add(listener);
-    }
-
     void publishLogout(Set<String> tokenIds, String reason) {
         if (redis == null) return;
         try {
@@ -189,153 +191,6 @@ public class Cluster {
         }
     }
 
-    // ---- presence
-
-    /** True when the person has a socket on another live node. */
-    boolean onlineElsewhere(String personId) {
-        if (redis == null) return false;
-        try {
-            return countsElsewhere(presenceMap(personId).readAllMap()) > 0;
-        } catch (RuntimeException e) {
-            log.warn("could not read presence of {}", personId, e);
-            return false;
-        }
-    }
-
-    /** Records this node's socket count of the person and when they were last seen. */
-    void recordSockets(Actor person, int sockets, Instant lastSeen) {
-        if (redis == null) return;
-        try {
-            RMap<String, String> map = presenceMap(person.id());
-            map.putAll(Map.of("n:" + nodeId, Integer.toString(sockets), "role", person.role().wire(),
-                    "lastSeen", Long.toString(lastSeen.toEpochMilli())));
-            map.expire(KEY_TTL);
-            RSet<String> ours = nodeSet("people");
-            if (sockets > 0) ours.add(person.id()); else ours.remove(person.id());
-            ours.expire(KEY_TTL);
-        } catch (RuntimeException e) {
-            log.warn("could not record presence of {}", person.id(), e);
-        }
-    }
-
-    /** The person's presence over all live nodes; null when no node has seen them. */
-    Wire.Presence presence(String personId) {
-        if (redis == null) return null;
-        try {
-            Map<String, String> map = presenceMap(personId).readAllMap();
-            if (!map.containsKey("lastSeen")) return null;
-            int sockets = countsElsewhere(map) + count(map.get("n:" + nodeId));
-            return new Wire.Presence(personId, map.get("role"), sockets > 0,
-                    Instant.ofEpochMilli(Long.parseLong(map.get("lastSeen"))));
-        } catch (RuntimeException e) {
-            log.warn("could not read presence of {}", personId, e);
-            return null;
-        }
-    }
-
-    void enteredChat(String chatId, String personId) {
-        if (redis == null) return;
-        try {
-            RSet<String> set = chatSet(chatId);
-            set.add(nodeId + "|" + personId);
-            set.expire(KEY_TTL);
-            RSet<String> ours = nodeSet("chats");
-            ours.add(chatId + "|" + personId);
-            ours.expire(KEY_TTL);
-        } catch (RuntimeException e) {
-            log.warn("could not record that {} is in chat {}", personId, chatId, e);
-        }
-    }
-
-    void leftChat(String chatId, String personId) {
-        if (redis == null) return;
-        try {
-            chatSet(chatId).remove(nodeId + "|" + personId);
-            nodeSet("chats").remove(chatId + "|" + personId);
-        } catch (RuntimeException e) {
-            log.warn("could not record that {} left chat {}", personId, chatId, e);
-        }
-    }
-
-    /** People with a socket in the chat on another live node. */
-    Set<String> inChatElsewhere(String chatId) {
-        Set<String> people = new HashSet<>();
-        if (redis == null) return people;
-        try {
-            Set<String> live = liveNodes;
-            for (String member : chatSet(chatId).readAll()) {
-                int bar = member.indexOf('|');
-                String node = member.substring(0, bar);
-                if (!node.equals(nodeId) && live.contains(node)) people.add(member.substring(bar + 1));
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not read who is in chat {}", chatId, e);
-        }
-        return people;
-    }
-
-    private int countsElsewhere(Map<String, String> map) {
-        Set<String> live = liveNodes;
-        int sockets = 0;
-        for (Map.Entry<String, String> field : map.entrySet()) {
-            String key = field.getKey();
-            if (key.startsWith("n:") && !key.equals("n:" + nodeId) && live.contains(key.substring(2))) {
-                sockets += count(field.getValue());
-            }
-        }
-        return sockets;
-    }
-
-    private static int count(String value) {
-        return value == null ? 0 : Integer.parseInt(value);
-    }
-
-    private RMap<String, String> presenceMap(String personId) {
-        return redis.getMap(prefix + ":presence:" + personId, StringCodec.INSTANCE);
-    }
-
-    private RSet<String> chatSet(String chatId) {
-        return redis.getSet(prefix + ":chat:" + chatId, StringCodec.INSTANCE);
-    }
-
-    /** What a node has: {@code people} with sockets on it, {@code chats} as chat|person entered from it. */
-    private RSet<String> nodeSet(String what) {
-        return nodeSet(nodeId, what);
-    }
-
-    private RSet<String> nodeSet(String node, String what) {
-        return redis.getSet(prefix + ":node:" + node + ":" + what, StringCodec.INSTANCE);
-    }
-
-    /**
-     * Clears up after a node that stopped stamping itself: its socket counts, its chat memberships, and tells the
-     * listeners who is now offline everywhere. Removing the node from the sorted set is atomic, so exactly one
-     * surviving node does this.
-     */
-    private void sweep(String dead, Instant lastBeat) {
-        Map<String, Set<String>> chatsOf = new HashMap<>();
-        for (String entry : nodeSet(dead, "chats").readAll()) {
-            int bar = entry.indexOf('|');
-            String chatId = entry.substring(0, bar);
-            String personId = entry.substring(bar + 1);
-            chatSet(chatId).remove(dead + "|" + personId);
-            chatsOf.computeIfAbsent(personId, id -> new HashSet<>()).add(chatId);
-        }
-        for (String personId : nodeSet(dead, "people").readAll()) {
-            RMap<String, String> map = presenceMap(personId);
-            map.fastRemove("n:" + dead);
-            Map<String, String> left = map.readAllMap();
-            if (countsElsewhere(left) + count(left.get("n:" + nodeId)) > 0 || !left.containsKey("role")) continue;
-            Instant lastSeen = lastBeat.truncatedTo(ChronoUnit.MILLIS);
-            map.fastPut("lastSeen", Long.toString(lastSeen.toEpochMilli()));
-            Departed departed = new Departed(personId, left.get("role"), lastSeen,
-                    chatsOf.getOrDefault(personId, Set.of()));
-            departedListeners.forEach(listener -> listener.accept(departed));
-        }
-        redis.getKeys().delete(prefix + ":node:" + dead + ":chats", prefix + ":node:" + dead + ":people");
-        log.info("Node {} stopped stamping itself; its sockets are gone", dead);
-    }
-
     private void beat() {
         try {
             RScoredSortedSet<String> nodes = redis.getScoredSortedSet(prefix + ":nodes", StringCodec.INSTANCE);
@@ -348,7 +203,9 @@ public class Cluster {
             liveNodes = Set.copyOf(alive);
             for (ScoredEntry<String> dead : nodes.entryRange(0, true, now - NODE_TIMEOUT.toMillis(), false)) {
                 if (nodes.remove(dead.getValue())) {
-                    sweep(dead.getValue(), Instant.ofEpochMilli(dead.getScore().longValue()));
+                    Instant lastBeat = Instant.ofEpochMilli(dead.getScore().longValue());
+                    log.info("Node {} stopped stamping itself at {}", dead.getValue(), lastBeat);
+                    deadNodeListeners.forEach(listener -> listener.accept(dead.getValue(), lastBeat));
                 }
             }
         } catch (RuntimeException e) {

@@ -38,14 +38,16 @@ public class SocketSessions {
     private final Rooms rooms;
     private final Timers timers;
     private final Cluster cluster;
+    private final ClusterPresence everywhere;
 
-    SocketSessions(Rooms rooms, Timers timers, Cluster cluster) {
+    SocketSessions(Rooms rooms, Timers timers, Cluster cluster, ClusterPresence everywhere) {
         this.rooms = rooms;
         this.timers = timers;
         this.cluster = cluster;
+        this.everywhere = everywhere;
         rooms.lookUpSessionsWith(this::of);
         cluster.onLogout(this::forceLogoutHere);
-        cluster.onDeparted(this::announceDeparted);
+        everywhere.onDeparted(this::announceDeparted);
     }
 
     public Optional<SocketSession> of(SocketIOClient client) {
@@ -92,11 +94,11 @@ public class SocketSessions {
         if (presence.connected(actor, now)) {
             // Checked before recording ours: two nodes connecting the person at once both announce (harmless),
             // rather than neither.
-            boolean elsewhere = cluster.onlineElsewhere(actor.id());
-            cluster.recordSockets(actor, 1, now);
+            boolean elsewhere = everywhere.onlineElsewhere(actor.id());
+            everywhere.recordSockets(actor, 1, now);
             if (!elsewhere) announce(actor.id(), Set.of());
         } else {
-            cluster.recordSockets(actor, presence.sockets(actor.id()), now);
+            everywhere.recordSockets(actor, presence.sockets(actor.id()), now);
         }
         return session;
     }
@@ -139,27 +141,27 @@ public class SocketSessions {
         for (String chatId : session.chats()) leftChatIfLast(session, chatId);
         Instant now = now();
         if (presence.disconnected(session.actor(), now)) {
-            cluster.recordSockets(session.actor(), 0, now);
-            if (!cluster.onlineElsewhere(session.personId())) announce(session.personId(), session.chats());
+            everywhere.recordSockets(session.actor(), 0, now);
+            if (!everywhere.onlineElsewhere(session.personId())) announce(session.personId(), session.chats());
         } else {
-            cluster.recordSockets(session.actor(), presence.sockets(session.personId()), now);
+            everywhere.recordSockets(session.actor(), presence.sockets(session.personId()), now);
         }
     }
 
     private void leftChatIfLast(SocketSession session, String chatId) {
         boolean another = sessions.values().stream().anyMatch(s -> s != session
                 && s.personId().equals(session.personId()) && s.inChat(chatId));
-        if (!another) cluster.leftChat(chatId, session.personId());
+        if (!another) everywhere.leftChat(chatId, session.personId());
     }
 
     /** Puts the socket into the chat's room; the person's presence reaches the room the first time they enter. */
     public void joinChat(SocketSession session, String chatId, long caughtUpToSeq) {
         boolean first = sessions.values().stream()
                 .noneMatch(s -> s.personId().equals(session.personId()) && s.inChat(chatId))
-                && !cluster.inChatElsewhere(chatId).contains(session.personId());
+                && !everywhere.inChatElsewhere(chatId).contains(session.personId());
         session.client().joinRoom(Wire.chatRoom(chatId));
         session.joined(chatId, caughtUpToSeq);
-        cluster.enteredChat(chatId, session.personId());
+        everywhere.enteredChat(chatId, session.personId());
         if (first) {
             Wire.Presence now = presenceOf(session.personId());
             if (now != null) rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE,
@@ -179,7 +181,7 @@ public class SocketSessions {
         for (SocketSession s : sessions.values()) {
             if (s.inChat(chatId) && !s.personId().equals(exceptPersonId)) ids.add(s.personId());
         }
-        for (String id : cluster.inChatElsewhere(chatId)) if (!id.equals(exceptPersonId)) ids.add(id);
+        for (String id : everywhere.inChatElsewhere(chatId)) if (!id.equals(exceptPersonId)) ids.add(id);
         Map<String, Wire.Presence> people = new LinkedHashMap<>();
         for (String id : ids) {
             Wire.Presence p = presenceOf(id);
@@ -191,8 +193,8 @@ public class SocketSessions {
     /** The person's presence: over all nodes when clustered, else this node's. */
     private Wire.Presence presenceOf(String personId) {
         Wire.Presence local = presence.of(personId);
-        if (!cluster.shared()) return local;
-        Wire.Presence shared = cluster.presence(personId);
+        if (!everywhere.shared()) return local;
+        Wire.Presence shared = everywhere.presence(personId);
         if (shared == null) return local;
         if (local != null && local.online() && !shared.online()) {
             return new Wire.Presence(personId, local.role(), true, local.lastSeen());
@@ -211,7 +213,7 @@ public class SocketSessions {
     }
 
     /** The people of a node that died, as one surviving node tells everyone: offline, like a last disconnect. */
-    private void announceDeparted(Cluster.Departed departed) {
+    private void announceDeparted(ClusterPresence.Departed departed) {
         if (presence.sockets(departed.personId()) > 0) return;
         Wire.Presence update = new Wire.Presence(departed.personId(), departed.role(), false, departed.lastSeen());
         rooms.send(Wire.AGENTS_ROOM, Wire.PRESENCE, Exclude.person(departed.personId()), update);
