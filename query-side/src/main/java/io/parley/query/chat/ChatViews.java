@@ -3,6 +3,7 @@ package io.parley.query.chat;
 import io.parley.query.inbox.InboxChat;
 import io.parley.query.unread.ChatPointers;
 import io.parley.shared.Actor;
+import io.parley.shared.Side;
 import io.parley.shared.query.AgentRef;
 import io.parley.shared.query.ChatView;
 import io.parley.shared.query.CustomerView;
@@ -15,8 +16,13 @@ final class ChatViews {
 
     /** {@code unreadCount} is for the viewer's side; auditors have no side and see 0. */
     static ChatView of(InboxChat chat, MessageView lastMessage, ChatPointers pointers, Actor viewer) {
-        long unread = pointers == null || viewer == null || viewer.role() == null ? 0
-                : viewer.role().side().map(pointers::unread).orElse(0L);
+        return of(chat, lastMessage, pointers, viewer == null || viewer.role() == null ? null
+                : viewer.role().side().orElse(null));
+    }
+
+    /** {@code unreadCount} is for {@code side}; none (null) sees 0. */
+    static ChatView of(InboxChat chat, MessageView lastMessage, ChatPointers pointers, Side side) {
+        long unread = pointers == null || side == null ? 0 : pointers.unread(side);
         AgentRef agent = chat.agentId() == null ? null : new AgentRef(chat.agentId(), chat.agentName());
         return new ChatView(chat.chatId(), chat.ticketNumber(), chat.subject(), chat.status().wire(),
                 chat.priority().wire(), chat.category(),

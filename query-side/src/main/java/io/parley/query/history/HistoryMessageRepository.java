@@ -1,7 +1,7 @@
 package io.parley.query.history;
 
 import io.parley.shared.Side;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -11,12 +11,18 @@ import java.util.Optional;
 
 interface HistoryMessageRepository extends JpaRepository<HistoryMessageEntity, HistoryMessageKey> {
 
-    List<HistoryMessageEntity> findByChatIdAndSeqGreaterThanAndSeqLessThan(String chatId, long afterSeq,
-                                                                            long beforeSeq, Pageable page);
+    // Hot paths are JPQL strings, not derived queries: Hibernate caches a string's translated plan, while a
+    // derived query builds a new criteria tree and translates it again on every call (a third of the history
+    // projection's CPU in the chat benchmark's profile).
+
+    @Query("select m from HistoryMessageEntity m where m.chatId = :chatId and m.seq > :afterSeq"
+            + " and m.seq < :beforeSeq order by m.seq")
+    List<HistoryMessageEntity> findRange(String chatId, long afterSeq, long beforeSeq, Limit limit);
 
     /** The other side's messages a read pointer newly covers: a primary-key range, however long the chat. */
-    List<HistoryMessageEntity> findByChatIdAndSeqGreaterThanAndSeqLessThanEqualAndSenderSideAndReadAtIsNull(
-            String chatId, long afterSeq, long upToSeq, Side senderSide);
+    @Query("select m from HistoryMessageEntity m where m.chatId = :chatId and m.seq > :afterSeq"
+            + " and m.seq <= :upToSeq and m.senderSide = :senderSide and m.readAt is null")
+    List<HistoryMessageEntity> findNewlyRead(String chatId, long afterSeq, long upToSeq, Side senderSide);
 
     @Query("select m from HistoryMessageEntity m, HistoryChatEntity c"
             + " where c.chatId in :chatIds and m.chatId = c.chatId and m.seq = c.lastSeq")

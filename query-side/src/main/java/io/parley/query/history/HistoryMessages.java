@@ -1,8 +1,7 @@
 package io.parley.query.history;
 
 import io.parley.shared.query.MessageView;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -44,9 +43,7 @@ public class HistoryMessages {
             to = upper;
             from = to - limit - 1;
         }
-        return messages.findByChatIdAndSeqGreaterThanAndSeqLessThan(chatId, from, to,
-                        PageRequest.of(0, limit, Sort.by(Sort.Direction.ASC, "seq")))
-                .stream().map(MessageViews::of).toList();
+        return messages.findRange(chatId, from, to, Limit.of(limit)).stream().map(MessageViews::of).toList();
     }
 
     public Optional<MessageView> find(String chatId, long seq) {

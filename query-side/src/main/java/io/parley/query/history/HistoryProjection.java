@@ -57,8 +57,8 @@ class HistoryProjection {
     void on(MessagesReadEvent event, @SequenceNumber long sequenceNumber) {
         chats.findById(event.chatId()).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
             if (event.upToSeq() > chat.readSeq(event.side())) {
-                messages.findByChatIdAndSeqGreaterThanAndSeqLessThanEqualAndSenderSideAndReadAtIsNull(
-                                event.chatId(), chat.readSeq(event.side()), event.upToSeq(), event.side().other())
+                messages.findNewlyRead(event.chatId(), chat.readSeq(event.side()), event.upToSeq(),
+                                event.side().other())
                         .forEach(message -> message.readBy(event.side(), event.upToSeq(), event.readAt()));
                 chat.read(event.side(), event.upToSeq());
             }

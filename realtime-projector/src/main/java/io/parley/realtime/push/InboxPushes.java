@@ -3,12 +3,12 @@ package io.parley.realtime.push;
 import io.parley.realtime.gateway.Rooms;
 import io.parley.realtime.gateway.Wire;
 import io.parley.realtime.push.PushBatch.ChatPushes;
-import io.parley.shared.Actor;
 import io.parley.shared.Role;
 import io.parley.shared.query.AgentRef;
+import io.parley.shared.query.ChatSidesView;
 import io.parley.shared.query.ChatView;
 import io.parley.shared.query.CustomerView;
-import io.parley.shared.query.FetchChatQuery;
+import io.parley.shared.query.FetchChatSidesQuery;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class InboxPushes {
     private static final Logger log = LoggerFactory.getLogger(InboxPushes.class);
-    /** Reads chats as staff do: every chat, with the staff side's unread count. */
-    static final Actor STAFF_VIEWER = new Actor("realtime-projector", Role.AGENT, "Parley realtime");
 
     private final QueryGateway queries;
     private final Rooms rooms;
@@ -35,14 +33,14 @@ class InboxPushes {
 
     void push(ChatPushes chat) {
         try {
-            ChatView staffView = chat(chat, STAFF_VIEWER);
+            ChatSidesView sides = queries.query(new FetchChatSidesQuery(chat.chatId, chat.version),
+                    ChatSidesView.class).join();
+            ChatView staffView = sides.staff();
             if (chat.started) rooms.send(Wire.AGENTS_ROOM, Wire.NEW_CHAT, staffView);
             if (!chat.inboxChanged) return;
             CustomerView customer = staffView.customer();
             boolean guest = Role.GUEST.wire().equals(customer.type());
-            Actor customerViewer = new Actor(customer.id(), guest ? Role.GUEST : Role.USER, customer.name());
-            rooms.send(Wire.personalRoom(customer.id(), guest), Wire.INBOX_UPDATE,
-                    update(chat(chat, customerViewer)));
+            rooms.send(Wire.personalRoom(customer.id(), guest), Wire.INBOX_UPDATE, update(sides.customer()));
             Wire.InboxUpdate staffUpdate = update(staffView);
             AgentRef holder = staffView.assignedAgent();
             if (holder == null || chat.wasUnassigned) {
@@ -59,10 +57,6 @@ class InboxPushes {
         } catch (RuntimeException e) {
             log.warn("could not push the inbox of chat {} at version {}", chat.chatId, chat.version, e);
         }
-    }
-
-    private ChatView chat(ChatPushes chat, Actor viewer) {
-        return queries.query(new FetchChatQuery(chat.chatId, viewer, chat.version), ChatView.class).join();
     }
 
     private static Wire.InboxUpdate update(ChatView view) {
