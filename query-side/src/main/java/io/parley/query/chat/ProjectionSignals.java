@@ -39,6 +39,18 @@ public class ProjectionSignals {
     }
 
     private final ConcurrentMap<String, Waiters> waiting = new ConcurrentHashMap<>();
+    /** Until the segment balancer has counted the nodes, assume others may project too. */
+    private volatile boolean alone;
+
+    /** How many nodes share the projections' segments, as the segment balancer last counted them. */
+    public void nodesSharingProjections(int nodes) {
+        alone = nodes <= 1;
+    }
+
+    /** True when every projection commit happens on this node, so its signals alone tell of every commit. */
+    boolean onlyThisNodeProjects() {
+        return alone;
+    }
 
     /** Called after a projection's transaction with events of the chat committed. */
     public void committed(String chatId) {

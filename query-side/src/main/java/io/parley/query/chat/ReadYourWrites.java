@@ -24,25 +24,33 @@ import java.util.function.ToLongFunction;
 public class ReadYourWrites {
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     static final long RECHECK_MILLIS = 10;
+    /** Alone, commit signals wake every waiter; the re-read is only a safety net. */
+    static final long SOLO_RECHECK_MILLIS = 250;
 
     private final List<ToLongFunction<String>> versions;
     private final Duration timeout;
     private final ProjectionSignals signals;
     private final long recheckMillis;
+    private final long soloRecheckMillis;
 
     @Autowired
     ReadYourWrites(InboxChats inbox, HistoryMessages history, UnreadChats unread, QuerySideProperties properties,
                    ProjectionSignals signals) {
         this(List.of(inbox::version, history::version, unread::version), properties.readYourWritesTimeout(),
-                signals, Duration.ofMillis(RECHECK_MILLIS));
+                signals, Duration.ofMillis(RECHECK_MILLIS), Duration.ofMillis(SOLO_RECHECK_MILLIS));
     }
 
+    /**
+     * {@code recheck}: how often a waiter re-reads without a signal while other nodes may project (their commits
+     * signal nothing here); {@code soloRecheck}: the same when this node runs every projection segment.
+     */
     ReadYourWrites(List<ToLongFunction<String>> versions, Duration timeout, ProjectionSignals signals,
-                   Duration recheck) {
+                   Duration recheck, Duration soloRecheck) {
         this.versions = List.copyOf(versions);
         this.timeout = timeout;
         this.signals = signals;
         this.recheckMillis = recheck.toMillis();
+        this.soloRecheckMillis = soloRecheck.toMillis();
     }
 
     /**
@@ -63,7 +71,8 @@ public class ReadYourWrites {
                 if (behind.isEmpty()) return true;
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) break;
-                commits.awaitCommitAfter(seen, Math.min(left, recheckMillis));
+                long recheck = signals.onlyThisNodeProjects() ? soloRecheckMillis : recheckMillis;
+                commits.awaitCommitAfter(seen, Math.min(left, recheck));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -80,7 +80,7 @@ public class QuerySideConfig {
     SegmentBalancer segmentBalancer(ConnectionProvider connections, ObjectProvider<TokenSchema> schema,
                                     Serializer serializer, TransactionManager transactions,
                                     EventProcessingConfiguration processing, TokenStore tokens,
-                                    ProcessorProperties properties) {
+                                    ProcessorProperties properties, ProjectionSignals signals) {
         TokenStore slots = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .schema(schema.getIfAvailable(() -> TokenSchema.builder().build()))
@@ -88,6 +88,6 @@ public class QuerySideConfig {
                 .claimTimeout(properties.membershipTimeout())
                 .build();
         return new SegmentBalancer(new NodeMembership(slots, transactions), processing, tokens, transactions,
-                properties);
+                properties, signals);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.query.config;
 
+import io.parley.query.chat.ProjectionSignals;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -30,6 +31,7 @@ class SegmentBalancer {
     private final TokenStore tokens;
     private final TransactionManager transactions;
     private final ProcessorProperties properties;
+    private final ProjectionSignals signals;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "segment-balancer");
         thread.setDaemon(true);
@@ -37,8 +39,9 @@ class SegmentBalancer {
     });
 
     SegmentBalancer(NodeMembership membership, EventProcessingConfiguration processing, TokenStore tokens,
-                    TransactionManager transactions, ProcessorProperties properties) {
+                    TransactionManager transactions, ProcessorProperties properties, ProjectionSignals signals) {
         this.membership = membership;
+        this.signals = signals;
         this.processing = processing;
         this.tokens = tokens;
         this.transactions = transactions;
@@ -56,6 +59,7 @@ class SegmentBalancer {
         try {
             membership.renew();
             int nodes = membership.liveNodes();
+            signals.nodesSharingProjections(nodes);
             for (String name : QuerySideConfig.PROJECTIONS) {
                 processing.eventProcessor(name, StreamingEventProcessor.class)
                         .filter(StreamingEventProcessor::isRunning)

@@ -15,7 +15,7 @@ class ReadYourWritesTest {
     void noVersionAsksForNoWait() {
         AtomicInteger asked = new AtomicInteger();
         ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> asked.incrementAndGet()), Duration.ofSeconds(5),
-                new ProjectionSignals(), Duration.ofMillis(5));
+                new ProjectionSignals(), Duration.ofMillis(5), Duration.ofMillis(5));
 
         assertThat(waiter.await("chat-1", 0)).isTrue();
         assertThat(asked).hasValue(0);
@@ -28,7 +28,7 @@ class ReadYourWritesTest {
         ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> 7, chat -> {
             if (polls.incrementAndGet() == 4) lagging.set(7);
             return lagging.get();
-        }), Duration.ofSeconds(5), new ProjectionSignals(), Duration.ofMillis(5));
+        }), Duration.ofSeconds(5), new ProjectionSignals(), Duration.ofMillis(5), Duration.ofMillis(5));
 
         assertThat(waiter.await("chat-1", 7)).isTrue();
         assertThat(polls).hasValue(4);
@@ -43,7 +43,7 @@ class ReadYourWritesTest {
         ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> {
             reads.incrementAndGet();
             return version.get();
-        }), Duration.ofMinutes(5), signals, Duration.ofMinutes(5));
+        }), Duration.ofMinutes(5), signals, Duration.ofMinutes(5), Duration.ofMinutes(5));
         Thread projection = new Thread(() -> {
             while (reads.get() == 0) Thread.onSpinWait();
             version.set(7);
@@ -58,9 +58,54 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void aloneTheWaiterTrustsCommitSignalsInsteadOfRereadingEveryFewMilliseconds() throws Exception {
+        ProjectionSignals signals = new ProjectionSignals();
+        AtomicLong version = new AtomicLong(3);
+        AtomicInteger reads = new AtomicInteger();
+        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> {
+            reads.incrementAndGet();
+            return version.get();
+        }), Duration.ofSeconds(5), signals, Duration.ofMillis(5), Duration.ofMinutes(5));
+        signals.nodesSharingProjections(1);
+        Thread projection = new Thread(() -> {
+            while (reads.get() == 0) Thread.onSpinWait();
+            sleep(200);
+            version.set(7);
+            signals.committed("chat-1");
+        });
+        projection.start();
+
+        assertThat(waiter.await("chat-1", 7)).isTrue();
+        projection.join();
+        assertThat(reads.get()).as("one read before the commit, one after it, none in the 200 ms between")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void withOtherNodesTheWaiterAlsoRereadsOnItsOwn() {
+        ProjectionSignals signals = new ProjectionSignals();
+        AtomicInteger reads = new AtomicInteger();
+        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> reads.incrementAndGet() >= 4 ? 7 : 3),
+                Duration.ofSeconds(5), signals, Duration.ofMillis(5), Duration.ofMinutes(5));
+        signals.nodesSharingProjections(2);
+
+        // Another node's commit signals nothing here: only the re-reads can see the version arrive.
+        assertThat(waiter.await("chat-1", 7)).isTrue();
+        assertThat(reads.get()).isEqualTo(4);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void givesUpAfterTheTimeoutInsteadOfFailingTheRead() {
         ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> 2), Duration.ofMillis(50),
-                new ProjectionSignals(), Duration.ofMillis(5));
+                new ProjectionSignals(), Duration.ofMillis(5), Duration.ofMillis(5));
         long started = System.nanoTime();
 
         assertThat(waiter.await("chat-1", 3)).isFalse();
