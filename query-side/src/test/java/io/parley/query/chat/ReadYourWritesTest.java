@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +41,8 @@ class ReadYourWritesTest {
         AtomicLong version = new AtomicLong(3);
         AtomicInteger reads = new AtomicInteger();
         // A recheck interval far beyond the test: only the signal can wake the waiter in time.
-        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> {
-            reads.incrementAndGet();
-            return version.get();
-        }), Duration.ofMinutes(5), signals, Duration.ofMinutes(5), Duration.ofMinutes(5));
+        ReadYourWrites waiter = new ReadYourWrites(List.of(counting(version, reads)), Duration.ofMinutes(5), signals,
+                Duration.ofMinutes(5), Duration.ofMinutes(5));
         Thread projection = new Thread(() -> {
             while (reads.get() == 0) Thread.onSpinWait();
             version.set(7);
@@ -62,10 +61,8 @@ class ReadYourWritesTest {
         ProjectionSignals signals = new ProjectionSignals();
         AtomicLong version = new AtomicLong(3);
         AtomicInteger reads = new AtomicInteger();
-        ReadYourWrites waiter = new ReadYourWrites(List.of(chat -> {
-            reads.incrementAndGet();
-            return version.get();
-        }), Duration.ofSeconds(5), signals, Duration.ofMillis(5), Duration.ofMinutes(5));
+        ReadYourWrites waiter = new ReadYourWrites(List.of(counting(version, reads)), Duration.ofSeconds(5), signals,
+                Duration.ofMillis(5), Duration.ofMinutes(5));
         signals.nodesSharingProjections(1);
         Thread projection = new Thread(() -> {
             while (reads.get() == 0) Thread.onSpinWait();
@@ -92,6 +89,14 @@ class ReadYourWritesTest {
         // Another node's commit signals nothing here: only the re-reads can see the version arrive.
         assertThat(waiter.await("chat-1", 7)).isTrue();
         assertThat(reads.get()).isEqualTo(4);
+    }
+
+    /** A read model at {@code version} that counts how often it is asked. */
+    private static ToLongFunction<String> counting(AtomicLong version, AtomicInteger reads) {
+        return chat -> {
+            reads.incrementAndGet();
+            return version.get();
+        };
     }
 
     private static void sleep(long millis) {
