@@ -33,13 +33,12 @@ public class RateLimiter {
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     /** A bucket idle this long is full again, so forgetting it changes nothing. */
     private static final Duration IDLE = Duration.ofMinutes(2);
+    private static final Duration WARN_EVERY = Duration.ofSeconds(30);
 
     /** The verdict on one request: taken or not, what is left, and when to retry if not. */
     public record Verdict(boolean allowed, long remaining, long retryAfterSeconds) {
         static final Verdict UNLIMITED = new Verdict(true, Long.MAX_VALUE, 0);
     }
-
-    private static final Duration WARN_EVERY = Duration.ofSeconds(30);
 
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos() - 1);
     private final ProxyManager<String> shared;
@@ -67,18 +66,17 @@ public class RateLimiter {
     /** Takes one token from {@code key}'s bucket of {@code perMinute}; a limit of 0 or less is no limit. */
     public Verdict take(String key, int perMinute) {
         if (perMinute <= 0) return Verdict.UNLIMITED;
-        Bandwidth allowance = Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))
-                .build();
         // The allowance is part of the key: a changed limit starts a fresh bucket instead of a stale one.
         String bucketKey = key + "/" + perMinute;
         ConsumptionProbe probe;
         if (shared == null) {
-            probe = local.get(bucketKey, k -> Bucket.builder().addLimit(allowance).build())
+            probe = local.get(bucketKey, k -> Bucket.builder().addLimit(allowance(perMinute)).build())
                     .tryConsumeAndReturnRemaining(1);
         } else {
             try {
                 probe = shared.builder().build(prefix + bucketKey,
-                        () -> BucketConfiguration.builder().addLimit(allowance).build()).tryConsumeAndReturnRemaining(1);
+                                () -> BucketConfiguration.builder().addLimit(allowance(perMinute)).build())
+                        .tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException redisDown) {
                 long now = System.nanoTime();
                 long last = lastWarning.get();
@@ -91,5 +89,10 @@ public class RateLimiter {
         long retryAfter = probe.isConsumed() ? 0
                 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         return new Verdict(probe.isConsumed(), probe.getRemainingTokens(), retryAfter);
+    }
+
+    /** A minute's allowance, refilled evenly over the minute; built only when a bucket is created. */
+    private static Bandwidth allowance(int perMinute) {
+        return Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build();
     }
 }

@@ -43,13 +43,8 @@ class ReadYourWritesTest {
         // A recheck interval far beyond the test: only the signal can wake the waiter in time.
         ReadYourWrites waiter = new ReadYourWrites(List.of(counting(version, reads)), Duration.ofMinutes(5), signals,
                 Duration.ofMinutes(5), Duration.ofMinutes(5));
-        Thread projection = new Thread(() -> {
-            while (reads.get() == 0) Thread.onSpinWait();
-            version.set(7);
-            signals.committed("chat-2"); // another chat's commit wakes nobody here
-            signals.committed("chat-1");
-        });
-        projection.start();
+        // Another chat's commit, signalled first, wakes nobody here.
+        Thread projection = commitAfterFirstRead(signals, version, reads, 0, "chat-2", "chat-1");
 
         assertThat(waiter.await("chat-1", 7)).isTrue();
         projection.join();
@@ -64,13 +59,7 @@ class ReadYourWritesTest {
         ReadYourWrites waiter = new ReadYourWrites(List.of(counting(version, reads)), Duration.ofSeconds(5), signals,
                 Duration.ofMillis(5), Duration.ofMinutes(5));
         signals.nodesSharingProjections(1);
-        Thread projection = new Thread(() -> {
-            while (reads.get() == 0) Thread.onSpinWait();
-            sleep(200);
-            version.set(7);
-            signals.committed("chat-1");
-        });
-        projection.start();
+        Thread projection = commitAfterFirstRead(signals, version, reads, 200, "chat-1");
 
         assertThat(waiter.await("chat-1", 7)).isTrue();
         projection.join();
@@ -99,12 +88,24 @@ class ReadYourWritesTest {
         };
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * A projection that, once the waiter has read, waits {@code delayMillis}, reaches version 7 and signals a commit
+     * of each of {@code chatIds} in turn.
+     */
+    private static Thread commitAfterFirstRead(ProjectionSignals signals, AtomicLong version, AtomicInteger reads,
+                                               long delayMillis, String... chatIds) {
+        Thread projection = new Thread(() -> {
+            while (reads.get() == 0) Thread.onSpinWait();
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            version.set(7);
+            for (String chatId : chatIds) signals.committed(chatId);
+        });
+        projection.start();
+        return projection;
     }
 
     @Test

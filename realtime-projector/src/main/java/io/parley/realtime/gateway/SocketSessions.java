@@ -202,23 +202,24 @@ public class SocketSessions {
         return shared;
     }
 
-    /** Presence goes to {@code agents} and to the rooms of the chats the person is in, never to themselves. */
+    /** The person's presence as this node has it, announced. */
     private void announce(String personId, Set<String> chats) {
         Wire.Presence update = presence.of(personId);
-        if (update == null) return;
-        rooms.send(Wire.AGENTS_ROOM, Wire.PRESENCE, Exclude.person(personId), update);
-        for (String chatId : chats) {
-            rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE, Exclude.personOrStaff(personId), update);
-        }
+        if (update != null) announce(update, chats);
     }
 
     /** The people of a node that died, as one surviving node tells everyone: offline, like a last disconnect. */
     private void announceDeparted(ClusterPresence.Departed departed) {
         if (presence.sockets(departed.personId()) > 0) return;
-        Wire.Presence update = new Wire.Presence(departed.personId(), departed.role(), false, departed.lastSeen());
-        rooms.send(Wire.AGENTS_ROOM, Wire.PRESENCE, Exclude.person(departed.personId()), update);
-        for (String chatId : departed.chats()) {
-            rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE, Exclude.personOrStaff(departed.personId()), update);
+        announce(new Wire.Presence(departed.personId(), departed.role(), false, departed.lastSeen()),
+                departed.chats());
+    }
+
+    /** Presence goes to {@code agents} and to the rooms of the chats the person is in, never to themselves. */
+    private void announce(Wire.Presence update, Set<String> chats) {
+        rooms.send(Wire.AGENTS_ROOM, Wire.PRESENCE, Exclude.person(update.userId()), update);
+        for (String chatId : chats) {
+            rooms.send(Wire.chatRoom(chatId), Wire.PRESENCE, Exclude.personOrStaff(update.userId()), update);
         }
     }
 
