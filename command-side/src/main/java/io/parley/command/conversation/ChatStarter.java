@@ -34,11 +34,11 @@ class ChatStarter {
         MessageRules.checkContent(cmd.content(), cmd.attachmentIds());
         Optional<String> existing = activeChats.of(cmd.actor().id());
         if (existing.isPresent()) {
-            return new StartChatResult(existing.get(), true, STARTED_VERSION);
+            return new StartChatResult(existing.get(), true, STARTED_VERSION, null);
         }
         activeChats.claim(cmd.actor().id(), cmd.chatId());
         String ticketNumber = ticketNumbers.next();
         Aggregate<Conversation> chat = repository.newInstance(() -> new Conversation(cmd, ticketNumber, Clocks.now()));
-        return new StartChatResult(cmd.chatId(), false, chat.version());
+        return new StartChatResult(cmd.chatId(), false, chat.version(), chat.invoke(Conversation::state));
     }
 }

@@ -9,6 +9,7 @@ import io.parley.shared.command.AssignAgentCommand;
 import io.parley.shared.command.AutoCloseChatCommand;
 import io.parley.shared.command.ChangeStatusCommand;
 import io.parley.shared.command.ChatChanged;
+import io.parley.shared.command.ChatState;
 import io.parley.shared.command.CloseChatCommand;
 import io.parley.shared.command.MarkDeliveredCommand;
 import io.parley.shared.command.MarkReadCommand;
@@ -24,9 +25,11 @@ import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.query.MessageView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -40,6 +43,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * One support chat. Holds only what its rules need: status, participants, the last seq, the read and delivered
  * pointers of each side, and a bounded window of recent client message ids. Message bodies live in read models.
  */
+// Revision 2 added the ticket number and customer role to the state: older snapshots are ignored, not misread.
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger", cache = "conversationCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -47,7 +52,9 @@ class Conversation {
 
     @AggregateIdentifier
     private String chatId;
+    private String ticketNumber;
     private String customerId;
+    private Role customerRole;
     private ChatStatus status;
     private String agentId;
     private String agentName;
@@ -80,7 +87,8 @@ class Conversation {
         checkParticipant(sender);
         RecentClientMessages.Entry original = recent.find(sender.id(), cmd.clientMessageId());
         if (original != null) {
-            return new MessageAccepted(chatId, original.messageId(), original.seq(), true, getVersion());
+            return new MessageAccepted(chatId, original.messageId(), original.seq(), true, getVersion(), null,
+                    state());
         }
         checkNotClosed();
         MessageRules.checkContent(cmd.content(), cmd.attachmentIds());
@@ -96,9 +104,12 @@ class Conversation {
             changeStatus(agentId == null ? ChatStatus.OPEN : ChatStatus.IN_PROGRESS, sender, null, now);
         }
         long seq = lastSeq + 1;
-        apply(new MessageSentEvent(chatId, cmd.messageId(), seq, sender.id(), sender.role(), sender.name(),
-                cmd.content(), MessageRules.attachments(cmd.attachmentIds()), cmd.clientMessageId(), now));
-        return new MessageAccepted(chatId, cmd.messageId(), seq, false, getVersion());
+        MessageSentEvent sent = new MessageSentEvent(chatId, cmd.messageId(), seq, sender.id(), sender.role(),
+                sender.name(), cmd.content(), MessageRules.attachments(cmd.attachmentIds()), cmd.clientMessageId(),
+                now);
+        apply(sent);
+        return new MessageAccepted(chatId, cmd.messageId(), seq, false, getVersion(), MessageView.of(sent),
+                state());
     }
 
     @CommandHandler
@@ -115,7 +126,7 @@ class Conversation {
             throw ChatRejectedException.forbidden("ADMIN_ONLY", "only admins assign chats to someone else");
         }
         if (target.equals(agentId)) {
-            return new ChatChanged(chatId, getVersion());
+            return changed();
         }
         if (agentId != null && by.role() != Role.ADMIN && !holderTransfers) {
             throw ChatRejectedException.conflict("ALREADY_ASSIGNED", "this chat is held by another agent");
@@ -128,7 +139,7 @@ class Conversation {
         if (status == ChatStatus.OPEN) {
             changeStatus(ChatStatus.IN_PROGRESS, by, null, now);
         }
-        return new ChatChanged(chatId, getVersion());
+        return changed();
     }
 
     @CommandHandler
@@ -141,18 +152,18 @@ class Conversation {
         ChatStatus target = Objects.requireNonNull(cmd.status(), "status");
         if (target == ChatStatus.CLOSED) {
             close(by, cmd.resolutionSummary());
-            return new ChatChanged(chatId, getVersion());
+            return changed();
         }
         checkNotClosed();
         if (target == status) {
-            return new ChatChanged(chatId, getVersion());
+            return changed();
         }
         if (!StatusRules.staffMayMove(status, target)) {
             throw ChatRejectedException.conflict("INVALID_TRANSITION",
                     "a chat cannot go from " + status.wire() + " to " + target.wire());
         }
         changeStatus(target, by, cmd.resolutionSummary(), Clocks.now());
-        return new ChatChanged(chatId, getVersion());
+        return changed();
     }
 
     @CommandHandler
@@ -161,7 +172,7 @@ class Conversation {
         checkParticipant(by);
         MessageRules.checkSummary(cmd.resolutionSummary());
         close(by, cmd.resolutionSummary());
-        return new ChatChanged(chatId, getVersion());
+        return changed();
     }
 
     @CommandHandler
@@ -170,7 +181,7 @@ class Conversation {
         if (status == ChatStatus.RESOLVED && resolvedAt != null && !resolvedAt.isAfter(cmd.resolvedAtOrBefore())) {
             close(Actor.system(), null);
         }
-        return new ChatChanged(chatId, getVersion());
+        return changed();
     }
 
     @CommandHandler
@@ -183,7 +194,7 @@ class Conversation {
             Instant now = Clocks.now();
             apply(new MessagesReadEvent(chatId, side, reader.id(), reader.role(), upTo, now));
         }
-        return new PointerMoved(chatId, read.of(side), read.at(side), getVersion());
+        return new PointerMoved(chatId, read.of(side), read.at(side), getVersion(), state());
     }
 
     @CommandHandler
@@ -195,7 +206,17 @@ class Conversation {
         if (upTo > delivered.of(side)) {
             apply(new MessagesDeliveredEvent(chatId, side, recipient.id(), recipient.role(), upTo, Clocks.now()));
         }
-        return new PointerMoved(chatId, delivered.of(side), delivered.at(side), getVersion());
+        return new PointerMoved(chatId, delivered.of(side), delivered.at(side), getVersion(), state());
+    }
+
+    /** The decision state after this command, for pushes built straight from the commit. */
+    ChatState state() {
+        return new ChatState(chatId, ticketNumber, customerId, customerRole, status, agentId, agentName, lastSeq,
+                read.of(Side.CUSTOMER), read.of(Side.STAFF), getVersion());
+    }
+
+    private ChatChanged changed() {
+        return new ChatChanged(chatId, getVersion(), state());
     }
 
     private long target(Long upToSeq) {
@@ -245,7 +266,9 @@ class Conversation {
     @EventSourcingHandler
     void on(ChatStartedEvent event) {
         chatId = event.chatId();
+        ticketNumber = event.ticketNumber();
         customerId = event.customerId();
+        customerRole = event.customerRole();
         status = ChatStatus.OPEN;
     }
 

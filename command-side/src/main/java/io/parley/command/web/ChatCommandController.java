@@ -20,6 +20,7 @@ import io.parley.shared.query.FetchMessageQuery;
 import io.parley.shared.query.MessageView;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
 
-/** The write half of the chat API: every change is a command; the answer is read back from the read models. */
+/**
+ * The write half of the chat API: every change is a command. A send answers from its stored event; the other
+ * changes answer with the chat read back from the read models at the version the command committed.
+ */
 @RestController
 @RequestMapping("/api/chats")
 class ChatCommandController {
@@ -59,9 +62,12 @@ class ChatCommandController {
     ResponseEntity<ApiResponse<MessageView>> send(@AuthenticationPrincipal Actor actor, @PathVariable String chatId,
                                                   @Valid @RequestBody SendMessageRequest request) {
         MessageAccepted accepted = commands.sendAndWait(new SendMessageCommand(ChatIds.check(chatId), actor,
-                UUID.randomUUID().toString(), request.content(), request.attachmentIds(), request.clientMessageId()));
-        MessageView message = queries.query(new FetchMessageQuery(chatId, accepted.seq(), actor, accepted.version()),
-                MessageView.class).join();
+                IdentifierFactory.getInstance().generateIdentifier(), request.content(), request.attachmentIds(),
+                request.clientMessageId()));
+        // Answered from the stored event; only a retry's original comes from the history read model.
+        MessageView message = accepted.message() != null ? accepted.message()
+                : queries.query(new FetchMessageQuery(chatId, accepted.seq(), actor, accepted.version()),
+                        MessageView.class).join();
         return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(ApiResponse.ok(message));
     }

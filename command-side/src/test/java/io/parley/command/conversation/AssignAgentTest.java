@@ -33,7 +33,7 @@ class AssignAgentTest extends ConversationTestBase {
         fixture.given(inProgress())
                 .when(new AssignAgentCommand(CHAT, AGENT, null, null))
                 .expectNoEvents()
-                .expectResultMessagePayload(new ChatChanged(CHAT, 5));
+                .expectResultMessagePayload(new ChatChanged(CHAT, 5, state(ChatStatus.IN_PROGRESS, AGENT, 3, 3, 0, 5)));
     }
 
     @Test

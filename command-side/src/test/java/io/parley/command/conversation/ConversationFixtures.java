@@ -1,5 +1,6 @@
 package io.parley.command.conversation;
 
+import io.parley.shared.command.ChatState;
 import io.parley.shared.Actor;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.Priority;
@@ -63,6 +64,14 @@ final class ConversationFixtures {
                 assigned(AGENT, null, AGENT), system(2, "Alice joined the chat"),
                 status(ChatStatus.IN_PROGRESS, ChatStatus.OPEN, AGENT, null),
                 system(3, "Status changed from open to in_progress")};
+    }
+
+    /** The state a command result carries: CHAT of CUSTOMER with these pointers and holder. */
+    static ChatState state(ChatStatus status, Actor holder, long lastSeq, long customerRead, long staffRead,
+                           long version) {
+        return new ChatState(CHAT, "TKT-2026-000001", CUSTOMER.id(), Role.USER, status,
+                holder == null ? null : holder.id(), holder == null ? null : holder.name(), lastSeq, customerRead,
+                staffRead, version);
     }
 
     static Side side(Actor actor) {

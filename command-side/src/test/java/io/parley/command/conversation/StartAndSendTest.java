@@ -1,5 +1,6 @@
 package io.parley.command.conversation;
 
+import io.parley.shared.query.MessageView;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.command.MessageAccepted;
 import io.parley.shared.command.SendMessageCommand;
@@ -21,7 +22,9 @@ class StartAndSendTest extends ConversationTestBase {
         fixture.given(started(), message(1, CUSTOMER, "Hi", "c-1"))
                 .when(new SendMessageCommand(CHAT, CUSTOMER, "m-2", "Anyone there?", List.of(), "c-2"))
                 .expectEvents(message(2, CUSTOMER, "Anyone there?", "c-2"))
-                .expectResultMessagePayload(new MessageAccepted(CHAT, "m-2", 2, false, 2));
+                .expectResultMessagePayload(new MessageAccepted(CHAT, "m-2", 2, false, 2,
+                        MessageView.of(message(2, CUSTOMER, "Anyone there?", "c-2")),
+                        state(ChatStatus.OPEN, null, 2, 2, 0, 2)));
     }
 
     @Test
@@ -37,7 +40,8 @@ class StartAndSendTest extends ConversationTestBase {
         fixture.given(started(), message(1, CUSTOMER, "Hi", "c-1"), message(2, CUSTOMER, "Again", "c-2"))
                 .when(new SendMessageCommand(CHAT, CUSTOMER, "m-new", "Again", List.of(), "c-2"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new MessageAccepted(CHAT, "m-2", 2, true, 2));
+                .expectResultMessagePayload(new MessageAccepted(CHAT, "m-2", 2, true, 2, null,
+                        state(ChatStatus.OPEN, null, 2, 2, 0, 2)));
     }
 
     @Test
@@ -117,7 +121,8 @@ class StartAndSendTest extends ConversationTestBase {
                                 CUSTOMER.role(), null, now()))
                 .when(new SendMessageCommand(CHAT, CUSTOMER, "m-x", "Hi", List.of(), "c-1"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new MessageAccepted(CHAT, "m-1", 1, true, 3));
+                .expectResultMessagePayload(new MessageAccepted(CHAT, "m-1", 1, true, 3, null,
+                        state(ChatStatus.CLOSED, null, 2, 2, 0, 3)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.parley.command.conversation;
 
+import io.parley.shared.ChatStatus;
 import io.parley.shared.Priority;
 import io.parley.shared.command.StartChatCommand;
 import io.parley.shared.command.StartChatResult;
@@ -38,7 +39,8 @@ class StartChatTest extends ConversationTestBase {
         fixture.givenNoPriorActivity()
                 .when(start("Hi, I can't log in"))
                 .expectEvents(started(), message(1, CUSTOMER, "Hi, I can't log in", "c-1"))
-                .expectResultMessagePayload(new StartChatResult(CHAT, false, 1));
+                .expectResultMessagePayload(new StartChatResult(CHAT, false, 1,
+                        state(ChatStatus.OPEN, null, 1, 1, 0, 1)));
         verify(activeChats).claim(CUSTOMER.id(), CHAT);
     }
 
@@ -48,7 +50,7 @@ class StartChatTest extends ConversationTestBase {
         fixture.givenNoPriorActivity()
                 .when(start("Me again"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new StartChatResult("existing-chat", true, 1));
+                .expectResultMessagePayload(new StartChatResult("existing-chat", true, 1, null));
         verify(activeChats, never()).claim(CUSTOMER.id(), CHAT);
     }
 

@@ -1,6 +1,7 @@
 package io.parley.query.web;
 
 import io.parley.query.chat.ChatQueryHandler;
+import io.parley.query.chat.CommittedVersions;
 import io.parley.query.chat.MessageQueryHandler;
 import io.parley.query.chat.UnreadQueryHandler;
 import io.parley.shared.Actor;
@@ -36,11 +37,14 @@ public class ChatReadController {
     private final ChatQueryHandler chats;
     private final MessageQueryHandler messages;
     private final UnreadQueryHandler unread;
+    private final CommittedVersions committed;
 
-    ChatReadController(ChatQueryHandler chats, MessageQueryHandler messages, UnreadQueryHandler unread) {
+    ChatReadController(ChatQueryHandler chats, MessageQueryHandler messages, UnreadQueryHandler unread,
+                       CommittedVersions committed) {
         this.chats = chats;
         this.messages = messages;
         this.unread = unread;
+        this.committed = committed;
     }
 
     @GetMapping("/mine")
@@ -70,7 +74,7 @@ public class ChatReadController {
 
     @GetMapping("/{chatId}")
     public ApiResponse<ChatView> chat(@AuthenticationPrincipal Actor actor, @PathVariable String chatId) {
-        return ApiResponse.ok(chats.handle(new FetchChatQuery(chatId, required(actor), 0)));
+        return ApiResponse.ok(chats.handle(new FetchChatQuery(chatId, required(actor), committed.of(chatId))));
     }
 
     /** Ascending by seq; without afterSeq the latest {@code limit} (default 50, at most 200). */
@@ -81,7 +85,8 @@ public class ChatReadController {
                                                    @RequestParam(required = false) Long beforeSeq,
                                                    @RequestParam(defaultValue = "50") int limit) {
         return ApiResponse.ok(messages.handle(
-                new FetchMessagesQuery(chatId, required(actor), afterSeq, beforeSeq, limit, 0)));
+                new FetchMessagesQuery(chatId, required(actor), afterSeq, beforeSeq, limit,
+                        committed.of(chatId))));
     }
 
     private static ApiResponse<List<ChatView>> paged(ChatPage page) {

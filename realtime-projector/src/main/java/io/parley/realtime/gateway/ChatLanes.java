@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -30,11 +29,6 @@ public class ChatLanes {
 
     public CompletableFuture<Void> run(String laneKey, Runnable task) {
         return lanes.run(laneKey, task);
-    }
-
-    /** Where lane work that waited for something else continues. */
-    public Executor executor() {
-        return pool;
     }
 
     @PreDestroy

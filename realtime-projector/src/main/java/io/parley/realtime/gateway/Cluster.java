@@ -71,6 +71,7 @@ public class Cluster {
     private final ScheduledExecutorService heartbeat;
     private volatile Set<String> liveNodes = Set.of();
     private RTopic rooms;
+    private final KeyedSequencer relayOrder = new KeyedSequencer(Runnable::run);
     private RTopic logouts;
 
     Cluster(RealtimeProperties properties) {
@@ -160,11 +161,24 @@ public class Cluster {
         roomListeners.add(listener);
     }
 
+    /**
+     * Relays a broadcast to the other nodes without blocking the caller. Publishes of one chat (or of one room,
+     * for events about no chat) go out one after the other, each once the previous one is written: Redisson may
+     * use several connections, and the other nodes must see a chat's events in commit order.
+     */
     void publishRoomEvent(String room, String event, Exclude exclude, Object payload) {
         if (redis == null) return;
         try {
-            rooms.publish(json.writeValueAsString(new RoomEvent(nodeId, room, event, exclude,
-                    json.valueToTree(payload))));
+            JsonNode tree = json.valueToTree(payload);
+            String message = json.writeValueAsString(new RoomEvent(nodeId, room, event, exclude, tree));
+            String chatId = tree == null ? null : tree.path("chatId").textValue();
+            relayOrder.submit(chatId != null ? chatId : room, () -> rooms.publishAsync(message)
+                    .handle((receivers, failure) -> {
+                        if (failure != null) {
+                            log.warn("could not relay {} to room {} on the other nodes", event, room, failure);
+                        }
+                        return null;
+                    }));
         } catch (Exception e) {
             log.warn("could not relay {} to room {} on the other nodes", event, room, e);
         }

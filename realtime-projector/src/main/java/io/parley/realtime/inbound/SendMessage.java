@@ -1,6 +1,6 @@
 package io.parley.realtime.inbound;
 
-import io.parley.realtime.gateway.AckGate;
+import io.parley.realtime.push.PendingAcks;
 import io.parley.realtime.gateway.Reply;
 import io.parley.realtime.gateway.SocketEvent;
 import io.parley.realtime.gateway.SocketSession;
@@ -10,17 +10,17 @@ import io.parley.shared.command.SendMessageCommand;
 import io.parley.shared.query.FetchMessageQuery;
 import io.parley.shared.query.MessageView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
- * {@code sendMessage {chatId, content, attachmentIds?, clientMessageId?}}: the same command as the REST send; the
- * acknowledgement is the stored message as its event has it, sent once the command committed, so only once the
- * message is durably stored (it does not wait for the read models, unlike a REST send). Its {@code newMessage}
- * push is held until this acknowledgement is out.
+ * {@code sendMessage {chatId, content, attachmentIds?, clientMessageId?}}: the same command as the REST send. The
+ * acknowledgement is the stored message as its event has it, sent in the chat's lane straight after the commit and
+ * before the {@code newMessage} push ({@link PendingAcks}); it never waits for a read model. Only a failure, or a
+ * retry that found the original message, is answered here.
  */
 @Component
 class SendMessage implements SocketEvent {
@@ -30,12 +30,12 @@ class SendMessage implements SocketEvent {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final AckGate gate;
+    private final PendingAcks acks;
 
-    SendMessage(CommandGateway commands, QueryGateway queries, AckGate gate) {
+    SendMessage(CommandGateway commands, QueryGateway queries, PendingAcks acks) {
         this.commands = commands;
         this.queries = queries;
-        this.gate = gate;
+        this.acks = acks;
     }
 
     @Override
@@ -52,23 +52,30 @@ class SendMessage implements SocketEvent {
         String clientMessageId = payload.optionalText("clientMessageId", MAX_CLIENT_MESSAGE_ID);
         payload.check();
         Actor sender = session.actor();
-        String messageId = UUID.randomUUID().toString();
-        gate.hold(messageId);
+        String messageId = IdentifierFactory.getInstance().generateIdentifier();
+        acks.expect(messageId, reply);
+        MessageAccepted accepted;
         try {
-            MessageAccepted accepted = commands.sendAndWait(new SendMessageCommand(chatId, sender, messageId,
-                    content, attachmentIds, clientMessageId));
+            accepted = commands.sendAndWait(new SendMessageCommand(chatId, sender, messageId, content,
+                    attachmentIds, clientMessageId));
             if (accepted == null) throw new IllegalStateException("interrupted while sending");
-            // Built from the event as it was stored; a retry's original comes from the history read model.
-            MessageView stored = accepted.duplicate() ? null : gate.takeStored(messageId);
-            if (stored == null) {
-                stored = queries.query(new FetchMessageQuery(chatId, accepted.seq(), sender, accepted.version()),
-                        MessageView.class).join();
-            }
-            reply.ok(stored);
         } catch (Throwable failure) {
-            reply.fail(failure);
-        } finally {
-            gate.release(messageId);
+            Reply unclaimed = acks.unclaimed(messageId);
+            if (unclaimed != null) unclaimed.fail(failure);
+            return;
+        }
+        Reply unclaimed = acks.unclaimed(messageId);
+        if (unclaimed == null) return;
+        if (accepted.message() != null) {
+            unclaimed.ok(accepted.message());
+            return;
+        }
+        // A retry: the chat keeps no bodies, so the original comes from the history read model.
+        try {
+            unclaimed.ok(queries.query(new FetchMessageQuery(chatId, accepted.seq(), sender, accepted.version()),
+                    MessageView.class).join());
+        } catch (Throwable failure) {
+            unclaimed.fail(failure);
         }
     }
 }

@@ -4,63 +4,71 @@ import io.parley.realtime.gateway.Rooms;
 import io.parley.realtime.gateway.Wire;
 import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.shared.Role;
+import io.parley.shared.Side;
+import io.parley.shared.command.ChatState;
 import io.parley.shared.query.AgentRef;
-import io.parley.shared.query.ChatSidesView;
-import io.parley.shared.query.ChatView;
-import io.parley.shared.query.CustomerView;
-import io.parley.shared.query.FetchChatSidesQuery;
-import org.axonframework.queryhandling.QueryGateway;
+import io.parley.shared.query.MessageView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The pushes made of read-model data, read at the version the batch committed: {@code newChat} to
- * {@code agents}, and {@code inboxUpdate} to the customer (customer-side unread count), to the holder, or to
- * {@code agents} while the chat is unassigned (staff-side count). A transfer also tells the former holder.
+ * {@code newChat} to {@code agents}, and {@code inboxUpdate} to the customer (customer-side unread count), to the
+ * holder, or to {@code agents} while the chat is unassigned (staff-side count); a transfer also tells the former
+ * holder. Built from the command's state and the batch's events; only a last message this node has not seen is
+ * looked up, off the lane ({@link LateLastMessage}).
  */
 @Component
 class InboxPushes {
     private static final Logger log = LoggerFactory.getLogger(InboxPushes.class);
 
-    private final QueryGateway queries;
     private final Rooms rooms;
+    private final LastMessages last;
+    private final LateLastMessage late;
 
-    InboxPushes(QueryGateway queries, Rooms rooms) {
-        this.queries = queries;
+    InboxPushes(Rooms rooms, LastMessages last, LateLastMessage late) {
         this.rooms = rooms;
+        this.last = last;
+        this.late = late;
     }
 
     void push(ChatPushes chat) {
-        try {
-            ChatSidesView sides = queries.query(new FetchChatSidesQuery(chat.chatId, chat.version),
-                    ChatSidesView.class).join();
-            ChatView staffView = sides.staff();
-            if (chat.started) rooms.send(Wire.AGENTS_ROOM, Wire.NEW_CHAT, staffView);
-            if (!chat.inboxChanged) return;
-            CustomerView customer = staffView.customer();
-            boolean guest = Role.GUEST.wire().equals(customer.type());
-            rooms.send(Wire.personalRoom(customer.id(), guest), Wire.INBOX_UPDATE, update(sides.customer()));
-            Wire.InboxUpdate staffUpdate = update(staffView);
-            AgentRef holder = staffView.assignedAgent();
-            if (holder == null || chat.wasUnassigned) {
-                // Holders, former holders and admins are all in agents: one send reaches each of them once.
-                rooms.send(Wire.AGENTS_ROOM, Wire.INBOX_UPDATE, staffUpdate);
-                return;
-            }
-            rooms.send(Wire.personalRoom(holder.id(), false), Wire.INBOX_UPDATE, staffUpdate);
-            for (String former : chat.formerAgents) {
-                if (!former.equals(holder.id())) {
-                    rooms.send(Wire.personalRoom(former, false), Wire.INBOX_UPDATE, staffUpdate);
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not push the inbox of chat {} at version {}", chat.chatId, chat.version, e);
+        ChatState state = chat.state;
+        if (state == null) {
+            log.warn("no chat state came with the commit of chat {}: its inbox update is skipped", chat.chatId);
+            return;
+        }
+        if (chat.lastMessage != null) last.remember(chat.lastMessage);
+        if (chat.started != null) rooms.send(Wire.AGENTS_ROOM, Wire.NEW_CHAT, NewChats.of(chat.started, chat, state));
+        if (!chat.inboxChanged) return;
+        MessageView lastMessage = chat.lastMessage != null ? chat.lastMessage : last.at(state.chatId(), state.lastSeq());
+        if (lastMessage != null) {
+            late.sentAt(state);
+            send(chat, state, lastMessage);
+        } else {
+            late.lookUp(state, found -> send(chat, state, found));
         }
     }
 
-    private static Wire.InboxUpdate update(ChatView view) {
-        return new Wire.InboxUpdate(view.id(), view.ticketNumber(), view.status(), view.assignedAgent(),
-                view.lastMessage(), view.unreadCount());
+    private void send(ChatPushes chat, ChatState state, MessageView lastMessage) {
+        rooms.send(Wire.personalRoom(state.customerId(), state.customerRole() == Role.GUEST), Wire.INBOX_UPDATE,
+                update(state, lastMessage, Side.CUSTOMER));
+        Wire.InboxUpdate staffUpdate = update(state, lastMessage, Side.STAFF);
+        String holder = state.agentId();
+        if (holder == null || chat.wasUnassigned) {
+            // Holders, former holders and admins are all in agents: one send reaches each of them once.
+            rooms.send(Wire.AGENTS_ROOM, Wire.INBOX_UPDATE, staffUpdate);
+            return;
+        }
+        rooms.send(Wire.personalRoom(holder, false), Wire.INBOX_UPDATE, staffUpdate);
+        for (String former : chat.formerAgents) {
+            if (!former.equals(holder)) rooms.send(Wire.personalRoom(former, false), Wire.INBOX_UPDATE, staffUpdate);
+        }
+    }
+
+    private static Wire.InboxUpdate update(ChatState state, MessageView lastMessage, Side side) {
+        AgentRef agent = state.agentId() == null ? null : new AgentRef(state.agentId(), state.agentName());
+        return new Wire.InboxUpdate(state.chatId(), state.ticketNumber(), state.status().wire(), agent, lastMessage,
+                state.unreadFor(side));
     }
 }

@@ -1,6 +1,10 @@
 package io.parley.realtime.push;
 
+import io.parley.realtime.gateway.Reply;
 import io.parley.realtime.gateway.Wire;
+import io.parley.shared.command.ChatState;
+import io.parley.shared.event.ChatStartedEvent;
+import io.parley.shared.query.MessageView;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,15 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What one unit of work has to push once it commits: per chat, in event order, and what it changed. */
+/** What one command has to push once it commits: per chat, in event order, and what it changed. */
 final class PushBatch {
     private final Map<String, ChatPushes> chats = new LinkedHashMap<>();
     private final List<Wire.AgentAvailability> availability = new ArrayList<>();
 
-    ChatPushes chat(String chatId, long version) {
-        ChatPushes chat = chats.computeIfAbsent(chatId, ChatPushes::new);
-        chat.version = Math.max(chat.version, version);
-        return chat;
+    ChatPushes chat(String chatId) {
+        return chats.computeIfAbsent(chatId, ChatPushes::new);
     }
 
     void availability(Wire.AgentAvailability change) {
@@ -40,15 +42,24 @@ final class PushBatch {
     record Push(String event, Audience audience, Object payload, long seq) {
     }
 
-    /** One chat's part of the batch. {@code version}: the chat's aggregate version once the batch committed. */
+    /** The acknowledgement a socket sender waits for, answered with the stored message. */
+    record Ack(Reply reply, MessageView message) {
+    }
+
+    /**
+     * One chat's part of the batch. {@code state}: the chat as the command left it (null when the command's
+     * result did not carry it); {@code lastMessage}: the batch's last message, if it has one.
+     */
     static final class ChatPushes {
         final String chatId;
-        long version = -1;
-        boolean started;
+        ChatStartedEvent started;
         boolean inboxChanged;
         boolean wasUnassigned;
+        ChatState state;
+        MessageView lastMessage;
         final Set<String> formerAgents = new LinkedHashSet<>();
-        final List<String> messageIds = new ArrayList<>();
+        final List<MessageView> messages = new ArrayList<>();
+        final List<Ack> acks = new ArrayList<>();
         final List<Push> pushes = new ArrayList<>();
 
         ChatPushes(String chatId) {

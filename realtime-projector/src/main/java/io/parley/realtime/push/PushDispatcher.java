@@ -1,50 +1,57 @@
 package io.parley.realtime.push;
 
-import io.parley.realtime.gateway.AckGate;
 import io.parley.realtime.gateway.ChatLanes;
 import io.parley.realtime.gateway.Exclude;
+import io.parley.realtime.gateway.Reply;
 import io.parley.realtime.gateway.Rooms;
 import io.parley.realtime.gateway.Wire;
 import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.realtime.push.PushBatch.Push;
+import io.parley.shared.command.ChatState;
+import io.parley.shared.query.MessageView;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a committed batch, off the committing thread, in each chat's lane: after the acknowledgements of the
- * batch's socket-sent messages, the direct pushes in event order; then the read-model ones (newChat,
- * inboxUpdate) in the chat's inbox lane. Staff get chat-wide events once, through {@code agents}.
+ * Sends a committed batch in each chat's lane, in commit order: first the acknowledgements of the batch's
+ * socket-sent messages, then the direct pushes in event order, then newChat and inboxUpdate, all built from the
+ * events and the command's state. Nothing here waits for a read model, a query or a lock. Staff get chat-wide
+ * events once, through {@code agents}.
  */
 @Component
 class PushDispatcher {
     private final ChatLanes lanes;
-    private final AckGate gate;
+    private final PendingAcks acks;
     private final Rooms rooms;
     private final InboxPushes inbox;
 
-    PushDispatcher(ChatLanes lanes, AckGate gate, Rooms rooms, InboxPushes inbox) {
+    PushDispatcher(ChatLanes lanes, PendingAcks acks, Rooms rooms, InboxPushes inbox) {
         this.lanes = lanes;
-        this.gate = gate;
+        this.acks = acks;
         this.rooms = rooms;
         this.inbox = inbox;
     }
 
-    void dispatch(PushBatch batch) {
+    /** Called on the committing thread, right after the commit; {@code state} may be null. */
+    void dispatch(PushBatch batch, ChatState state) {
+        if (state != null) batch.chat(state.chatId()).state = state;
         for (ChatPushes chat : batch.chats()) {
-            lanes.submit(chat.chatId, () -> gate.released(chat.messageIds)
-                    .thenRunAsync(() -> deliver(chat), lanes.executor()));
+            // Claimed here, before the sender's command returns, so the sender never answers a second time.
+            for (MessageView message : chat.messages) {
+                Reply reply = acks.claim(message.id());
+                if (reply != null) chat.acks.add(new PushBatch.Ack(reply, message));
+            }
+            lanes.run(chat.chatId, () -> deliver(chat));
         }
-        for (Wire.AgentAvailability change : batch.availability()) {
+        for (var change : batch.availability()) {
             lanes.run("availability:" + change.agentId(),
                     () -> rooms.send(Wire.AGENTS_ROOM, Wire.AGENT_AVAILABILITY, change));
         }
     }
 
     private void deliver(ChatPushes chat) {
+        for (PushBatch.Ack ack : chat.acks) ack.reply().ok(ack.message());
         for (Push push : chat.pushes) send(chat.chatId, push);
-        // The inbox pushes read read models at the batch's version, which may take a projection's poll on another
-        // node: in a lane of their own (in order among themselves, after this batch's direct pushes), so the
-        // chat's next newMessage never waits behind them.
-        if (chat.started || chat.inboxChanged) lanes.run("inbox:" + chat.chatId, () -> inbox.push(chat));
+        if (chat.started != null || chat.inboxChanged) inbox.push(chat);
     }
 
     private void send(String chatId, Push push) {

@@ -1,7 +1,6 @@
 package io.parley.realtime.push;
 
 import io.parley.realtime.config.RealtimeConfig;
-import io.parley.realtime.gateway.AckGate;
 import io.parley.realtime.gateway.Wire;
 import io.parley.realtime.push.PushBatch.Audience;
 import io.parley.realtime.push.PushBatch.ChatPushes;
@@ -16,9 +15,6 @@ import io.parley.shared.event.MessagesReadEvent;
 import io.parley.shared.query.MessageView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,49 +23,46 @@ import java.util.function.Consumer;
 
 /**
  * Pushes committed events to sockets. A subscribing processor: it runs inside the transaction that stores the
- * events, only collects what to push, and hands that over after the commit. It has no token, so it never
- * replays history; it never touches a database; it never fails the command it rides on.
+ * events, only collects what to push ({@link CommitBatches}), and hands that over after the commit. It has no
+ * token, so it never replays history; it never touches a database; it never fails the command it rides on.
  */
 @Component
 @ProcessingGroup(RealtimeConfig.REALTIME_GROUP)
 class RealtimeProjector {
     private static final Logger log = LoggerFactory.getLogger(RealtimeProjector.class);
-    private static final String BATCH = RealtimeProjector.class.getName() + ".batch";
 
-    private final PushDispatcher dispatcher;
-    private final AckGate gate;
+    private final CommitBatches batches;
 
-    RealtimeProjector(PushDispatcher dispatcher, AckGate gate) {
-        this.dispatcher = dispatcher;
-        this.gate = gate;
+    RealtimeProjector(CommitBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
-    void on(ChatStartedEvent event, @SequenceNumber long version) {
+    void on(ChatStartedEvent event) {
         record(batch -> {
-            ChatPushes chat = batch.chat(event.chatId(), version);
-            chat.started = true;
+            ChatPushes chat = batch.chat(event.chatId());
+            chat.started = event;
             chat.inboxChanged = true;
             chat.wasUnassigned = true;
         });
     }
 
     @EventHandler
-    void on(MessageSentEvent event, @SequenceNumber long version) {
-        MessageView message = MessageViews.of(event);
-        gate.stored(message);
+    void on(MessageSentEvent event) {
         record(batch -> {
-            ChatPushes chat = batch.chat(event.chatId(), version);
-            chat.messageIds.add(event.messageId());
+            ChatPushes chat = batch.chat(event.chatId());
+            MessageView message = MessageView.of(event);
+            chat.messages.add(message);
+            chat.lastMessage = message;
             chat.pushes.add(new PushBatch.Push(Wire.NEW_MESSAGE, Audience.CHAT, message, event.seq()));
             chat.inboxChanged = true;
         });
     }
 
     @EventHandler
-    void on(AgentAssignedEvent event, @SequenceNumber long version) {
+    void on(AgentAssignedEvent event) {
         record(batch -> {
-            ChatPushes chat = batch.chat(event.chatId(), version);
+            ChatPushes chat = batch.chat(event.chatId());
             chat.add(Wire.CHAT_ASSIGNED, Audience.CHAT_AND_AGENTS, new Wire.ChatAssigned(event.chatId(),
                     event.agentId(), event.agentName(), event.assignedAt(), event.previousAgentId()));
             if (event.previousAgentId() == null) chat.wasUnassigned = true;
@@ -79,9 +72,9 @@ class RealtimeProjector {
     }
 
     @EventHandler
-    void on(ChatStatusChangedEvent event, @SequenceNumber long version) {
+    void on(ChatStatusChangedEvent event) {
         record(batch -> {
-            ChatPushes chat = batch.chat(event.chatId(), version);
+            ChatPushes chat = batch.chat(event.chatId());
             chat.add(Wire.CHAT_STATUS_CHANGED, Audience.CHAT_AND_AGENTS, new Wire.ChatStatusChanged(event.chatId(),
                     event.status().wire(), event.previousStatus() == null ? null : event.previousStatus().wire(),
                     event.changedById(), event.changedAt(), event.resolutionSummary()));
@@ -90,9 +83,9 @@ class RealtimeProjector {
     }
 
     @EventHandler
-    void on(ChatClosedEvent event, @SequenceNumber long version) {
+    void on(ChatClosedEvent event) {
         record(batch -> {
-            ChatPushes chat = batch.chat(event.chatId(), version);
+            ChatPushes chat = batch.chat(event.chatId());
             chat.add(Wire.CHAT_CLOSED, Audience.CHAT_AND_AGENTS, new Wire.ChatClosed(event.chatId(),
                     event.closedById(), event.closedAt(), event.resolutionSummary()));
             chat.inboxChanged = true;
@@ -100,20 +93,20 @@ class RealtimeProjector {
     }
 
     @EventHandler
-    void on(MessagesReadEvent event, @SequenceNumber long version) {
+    void on(MessagesReadEvent event) {
         record(batch -> {
-            ChatPushes chat = batch.chat(event.chatId(), version);
+            ChatPushes chat = batch.chat(event.chatId());
             chat.add(Wire.MESSAGES_READ, Audience.CHAT, new Wire.MessagesRead(event.chatId(), event.readerId(),
-                    MessageViews.senderType(event.readerRole()), event.upToSeq(), event.readAt()));
+                    MessageView.senderType(event.readerRole()), event.upToSeq(), event.readAt()));
             chat.inboxChanged = true;
         });
     }
 
     @EventHandler
-    void on(MessagesDeliveredEvent event, @SequenceNumber long version) {
-        record(batch -> batch.chat(event.chatId(), version).add(Wire.MESSAGES_DELIVERED, Audience.CHAT,
+    void on(MessagesDeliveredEvent event) {
+        record(batch -> batch.chat(event.chatId()).add(Wire.MESSAGES_DELIVERED, Audience.CHAT,
                 new Wire.MessagesDelivered(event.chatId(), event.recipientId(),
-                        MessageViews.senderType(event.recipientRole()), event.upToSeq(), event.deliveredAt())));
+                        MessageView.senderType(event.recipientRole()), event.upToSeq(), event.deliveredAt())));
     }
 
     @EventHandler
@@ -122,33 +115,11 @@ class RealtimeProjector {
                 event.availability().wire(), event.changedAt())));
     }
 
-    /** Adds to the batch of the unit of work's root, which is dispatched after (and only after) its commit. */
     private void record(Consumer<PushBatch> change) {
         try {
-            if (!CurrentUnitOfWork.isStarted()) {
-                dispatchNow(change);
-                return;
-            }
-            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            if (root.phase().isAfter(UnitOfWork.Phase.ROLLBACK)) {
-                // Published while the root is already past its commit: committed, so push right away.
-                dispatchNow(change);
-                return;
-            }
-            PushBatch batch = root.getOrComputeResource(BATCH, key -> {
-                PushBatch created = new PushBatch();
-                root.afterCommit(committed -> dispatcher.dispatch(created));
-                return created;
-            });
-            change.accept(batch);
+            batches.record(change);
         } catch (RuntimeException e) {
             log.warn("could not prepare a realtime push; the command is not affected", e);
         }
-    }
-
-    private void dispatchNow(Consumer<PushBatch> change) {
-        PushBatch batch = new PushBatch();
-        change.accept(batch);
-        dispatcher.dispatch(batch);
     }
 }

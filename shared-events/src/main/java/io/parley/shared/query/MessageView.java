@@ -1,5 +1,8 @@
 package io.parley.shared.query;
 
+import io.parley.shared.Role;
+import io.parley.shared.event.MessageSentEvent;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -15,4 +18,23 @@ public record MessageView(String id,
                           String clientMessageId,
                           Instant createdAt,
                           Instant readAt) {
+
+    /** The message exactly as its event stored it, before anyone read it: what acks and pushes carry. */
+    public static MessageView of(MessageSentEvent event) {
+        return new MessageView(event.messageId(), event.chatId(), event.seq(), event.senderId(),
+                senderType(event.senderRole()), event.senderName(), event.content() == null ? "" : event.content(),
+                attachments(event.attachmentIds()), event.clientMessageId(), event.sentAt(), null);
+    }
+
+    /** The contract knows user, guest, agent and system senders: an admin answers as an agent. */
+    public static String senderType(Role role) {
+        if (role == null) return Role.SYSTEM.wire();
+        return role == Role.ADMIN ? Role.AGENT.wire() : role.wire();
+    }
+
+    /** Only ids are known until media has its own read model; the URL is where the bytes are served. */
+    public static List<MediaView> attachments(List<String> ids) {
+        if (ids == null) return List.of();
+        return ids.stream().map(id -> new MediaView(id, null, null, 0, "/api/media/" + id)).toList();
+    }
 }
