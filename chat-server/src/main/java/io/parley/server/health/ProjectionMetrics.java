@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.query.admin.ProjectionAdmin;
 import io.parley.query.config.QuerySideConfig;
+import io.parley.query.deadletters.DeadLetters;
 import io.parley.shared.query.ProjectionStatusView;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +13,18 @@ import java.util.function.Function;
 /**
  * Each read model's processor lag as metrics for a metrics system to watch and alert on:
  * {@code parley.projection.lag} (events behind the newest event) and {@code parley.projection.position}, tagged
- * {@code projection}, as this node sees them (for the segments it holds), like {@code GET /api/admin/projections}.
+ * {@code projection}, as this node sees them (for the segments it holds), like {@code GET /api/admin/projections};
+ * and {@code parley.projection.dead.letters}, events it could not apply (shared by all nodes, see
+ * {@code GET /api/admin/dead-letters}).
  */
 @Component
 class ProjectionMetrics {
 
-    ProjectionMetrics(MeterRegistry registry, ProjectionAdmin admin) {
+    ProjectionMetrics(MeterRegistry registry, ProjectionAdmin admin, DeadLetters deadLetters) {
         for (String name : QuerySideConfig.PROJECTIONS) {
+            Gauge.builder("parley.projection.dead.letters", deadLetters, d -> d.count(name))
+                    .description("events the projection could not apply, parked in its dead-letter queue")
+                    .tag("projection", name).register(registry);
             gauge(registry, admin, name, "parley.projection.lag", "events the projection is behind the newest",
                     ProjectionStatusView::lag);
             gauge(registry, admin, name, "parley.projection.position", "global index the projection reached",

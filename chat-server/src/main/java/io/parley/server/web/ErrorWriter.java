@@ -24,11 +24,16 @@ public class ErrorWriter {
     }
 
     public void write(HttpServletResponse response, int status, ErrorCode code, String message) throws IOException {
+        write(response, status, code, message, null);
+    }
+
+    public void write(HttpServletResponse response, int status, ErrorCode code, String message, Object details)
+            throws IOException {
         if (response.isCommitted()) return;
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), ApiResponse.fail(ApiError.of(code, message)));
+        json.writeValue(response.getOutputStream(), ApiResponse.fail(ApiError.of(code, message, details)));
     }
 }

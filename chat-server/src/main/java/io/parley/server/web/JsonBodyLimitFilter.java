@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers 413 PAYLOAD_TOO_LARGE for JSON bodies over {@code chat.max-json-bytes}: at once when Content-Length
- * says so, or while reading a chunked body (the exception handler maps the read failure).
+ * says so, or while reading a chunked body (the exception handler maps the read failure). A UTF-8 body that is
+ * not well-formed fails its read as well, and is answered 400.
  */
 class JsonBodyLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
@@ -38,7 +39,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
         } else if (request.getContentLengthLong() > maxBytes) {
             errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "JSON body over " + maxBytes + " bytes");
         } else {
-            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+            chain.doFilter(new LimitedRequest(request, maxBytes, isUtf8(request.getContentType())), response);
         }
     }
 
@@ -52,18 +53,32 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /** JSON is UTF-8 unless the client names another charset; only UTF-8 bodies are checked byte by byte. */
+    private static boolean isUtf8(String contentType) {
+        try {
+            Charset charset = MediaType.parseMediaType(contentType).getCharset();
+            return charset == null || charset.equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException unknownCharset) {
+            return false;
+        }
+    }
+
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long maxBytes;
+        private final boolean utf8;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, boolean utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) stream = new LimitedStream(super.getInputStream(), maxBytes);
+            if (stream == null) {
+                stream = new LimitedStream(super.getInputStream(), maxBytes, utf8 ? new Utf8Validator() : null);
+            }
             return stream;
         }
 
@@ -78,25 +93,45 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     private static final class LimitedStream extends ServletInputStream {
         private final ServletInputStream in;
         private final long maxBytes;
+        private final Utf8Validator utf8;
         private long read;
 
-        LimitedStream(ServletInputStream in, long maxBytes) {
+        LimitedStream(ServletInputStream in, long maxBytes, Utf8Validator utf8) {
             this.in = in;
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
-            if (b >= 0) count(1);
+            if (b >= 0) {
+                count(1);
+                check(b);
+            } else {
+                end();
+            }
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = in.read(buffer, offset, length);
-            if (n > 0) count(n);
+            if (n > 0) {
+                count(n);
+                for (int i = offset; i < offset + n; i++) check(buffer[i] & 0xFF);
+            } else if (n < 0) {
+                end();
+            }
             return n;
+        }
+
+        private void check(int b) throws MalformedUtf8Exception {
+            if (utf8 != null && !utf8.accept(b)) throw new MalformedUtf8Exception();
+        }
+
+        private void end() throws MalformedUtf8Exception {
+            if (utf8 != null && !utf8.complete()) throw new MalformedUtf8Exception();
         }
 
         private void count(int n) throws JsonBodyTooLargeException {

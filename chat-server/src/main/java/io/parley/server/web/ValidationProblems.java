@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.parley.shared.StorableText;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -60,9 +61,15 @@ final class ValidationProblems {
         return problems;
     }
 
-    /** Malformed JSON, a value of the wrong type, an unknown enum value, or no body at all. */
+    /** Malformed JSON or UTF-8, text that cannot be stored, a wrong type, an unknown enum value, or no body. */
     static List<FieldProblem> of(HttpMessageNotReadableException e) {
+        if (Causes.find(e, MalformedUtf8Exception.class) != null) {
+            return List.of(new FieldProblem("body", "is not valid UTF-8"));
+        }
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnstorableTextException text) {
+            return List.of(new FieldProblem(path(text), StorableText.PROBLEM));
+        }
         if (cause instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return List.of(new FieldProblem(path(format), "must be one of "

@@ -50,7 +50,9 @@ public class QuerySideConfig {
 
     /**
      * A projection that skipped a failed event would serve a wrong chat forever and never reach the version
-     * read-your-writes waits for; failing the batch makes the processor retry it with back-off instead.
+     * read-your-writes waits for. An event a handler fails on goes to the dead-letter queue with its chat's later
+     * events (see the deadletters package); what fails outside the handlers (the token, the dead letter itself)
+     * fails the batch, and the processor retries it with back-off.
      */
     @Bean
     public ConfigurerModule projectionsRetryFailedEvents() {

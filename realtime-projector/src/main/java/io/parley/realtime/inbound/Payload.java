@@ -1,6 +1,7 @@
 package io.parley.realtime.inbound;
 
 import io.parley.realtime.gateway.InvalidPayloadException;
+import io.parley.shared.StorableText;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ final class Payload {
 
     String requiredId(String field) {
         Object value = fields.get(field);
+        if (unstorable(field, value)) return null;
         if (value instanceof String id && !id.isBlank() && id.length() <= MAX_ID) return id;
         problems.add(problem(field, value == null ? field + " is required"
                 : field + " must be a non-empty string of at most " + MAX_ID + " characters"));
@@ -34,7 +36,7 @@ final class Payload {
 
     String optionalText(String field, int maxLength) {
         Object value = fields.get(field);
-        if (value == null) return null;
+        if (value == null || unstorable(field, value)) return null;
         if (value instanceof String text && text.length() <= maxLength) return text;
         problems.add(problem(field, field + " must be a string of at most " + maxLength + " characters"));
         return null;
@@ -66,13 +68,25 @@ final class Payload {
 
     List<String> optionalIds(String field, int maxItems) {
         Object value = fields.get(field);
-        if (value == null) return null;
+        if (value == null || unstorable(field, value)) return null;
         if (value instanceof List<?> list && list.size() <= maxItems && list.stream()
                 .allMatch(item -> item instanceof String id && !id.isBlank() && id.length() <= MAX_ID)) {
             return list.stream().map(String.class::cast).toList();
         }
         problems.add(problem(field, field + " must be a list of at most " + maxItems + " ids"));
         return null;
+    }
+
+    /**
+     * Every string a client sends is read through this class, so this is the socket's one check that text can be
+     * stored as sent (as the REST API's JSON mapper checks bodies); a problem names the field.
+     */
+    private boolean unstorable(String field, Object value) {
+        boolean bad = value instanceof String text ? !StorableText.isStorable(text)
+                : value instanceof List<?> list && list.stream()
+                        .anyMatch(item -> item instanceof String text && !StorableText.isStorable(text));
+        if (bad) problems.add(problem(field, field + " " + StorableText.PROBLEM));
+        return bad;
     }
 
     /** Throws VALIDATION_FAILED listing every problem found so far. */

@@ -1,0 +1,48 @@
+package io.parley.query.deadletters;
+
+import io.parley.query.config.QuerySideConfig;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A read model that meets an event it cannot apply puts that event, and the later events of the same chat (to
+ * keep their order), in a dead-letter queue and goes on with every other chat, instead of retrying the batch
+ * forever. The queue is Axon's JDBC one on the Flyway-owned {@code DeadLetterEntry} table (V1, bytea payloads).
+ */
+@Configuration
+class DeadLetterConfig {
+
+    @Bean
+    ConfigurerModule projectionsDeadLetterWhatTheyCannotApply(ConnectionProvider connections) {
+        return configurer -> QuerySideConfig.PROJECTIONS.forEach(group -> configurer.eventProcessing()
+                .registerDeadLetterQueue(group, c -> queue(group, connections, c.getComponent(
+                        TransactionManager.class), c.serializer(), c.eventSerializer()))
+                .registerDeadLetterPolicy(group, c -> new StorableCause())
+                // The cache spares a lookup per event while a segment has no dead letters; a rebuild starts the
+                // read model from scratch, so it clears the group's dead letters too.
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder
+                        .enableSequenceIdentifierCache()
+                        .allowReset(true)));
+    }
+
+    private static SequencedDeadLetterQueue<EventMessage<?>> queue(
+            String group, ConnectionProvider connections, TransactionManager transactions,
+            Serializer serializer, Serializer eventSerializer) {
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(DeadLetterSchema.defaultSchema())
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+    }
+}

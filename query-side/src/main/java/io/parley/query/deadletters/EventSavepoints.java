@@ -1,0 +1,100 @@
+package io.parley.query.deadletters;
+
+import io.parley.query.config.QuerySideConfig;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.hibernate.FlushMode;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.FlushEvent;
+import org.hibernate.event.spi.FlushEventListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Connection;
+import java.sql.Savepoint;
+
+/**
+ * Makes a read model's failing write fail its own event, where the dead-letter queue can catch it. JPA would
+ * write a batch's rows at commit, after every handler returned, and on PostgreSQL one failed statement aborts the
+ * whole transaction; so each event handler of a projection runs in a savepoint and flushes before it returns. A
+ * failure rolls back to the savepoint and leaves the batch's transaction usable for the dead letter and the
+ * events after it.
+ */
+@Component
+class EventSavepoints implements HandlerEnhancerDefinition {
+    private final ObjectProvider<EntityManagerFactory> entityManagers;
+
+    EventSavepoints(ObjectProvider<EntityManagerFactory> entityManagers) {
+        this.entityManagers = entityManagers;
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
+        if (group == null || !QuerySideConfig.PROJECTIONS.contains(group.value())
+                || !original.canHandleMessageType(EventMessage.class)) {
+            return original;
+        }
+        return new WrappedMessageHandlingMember<>(original) {
+            @Override
+            public Object handle(Message<?> message, T target) throws Exception {
+                return inSavepoint(() -> super.handle(message, target));
+            }
+        };
+    }
+
+    private Object inSavepoint(Handling handling) throws Exception {
+        EntityManagerFactory factory = entityManagers.getObject();
+        EntityManager entityManager = TransactionSynchronizationManager.isActualTransactionActive()
+                ? EntityManagerFactoryUtils.getTransactionalEntityManager(factory) : null;
+        // Outside a transaction (none is expected) there is no batch to protect.
+        if (entityManager == null) return handling.handle();
+        EventSource session = entityManager.unwrap(EventSource.class);
+        // Writes reach the database only in flush() below, never in a query's auto-flush, whose failure JPA
+        // would turn into a mark that dooms the whole transaction.
+        FlushMode mode = session.getHibernateFlushMode();
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        // A JDBC savepoint on the session's own connection: Spring's JPA transactions have no nested ones.
+        Savepoint savepoint = session.doReturningWork(Connection::setSavepoint);
+        try {
+            Object result = handling.handle();
+            flush(session);
+            session.doWork(connection -> connection.releaseSavepoint(savepoint));
+            return result;
+        } catch (Exception | Error failure) {
+            session.doWork(connection -> connection.rollback(savepoint));
+            // The persistence context still holds the failed event's changes; earlier events are flushed already.
+            session.clear();
+            if (TransactionSynchronizationManager.getResource(factory) instanceof EntityManagerHolder holder) {
+                holder.resetRollbackOnly();
+            }
+            throw failure;
+        } finally {
+            session.setHibernateFlushMode(mode);
+        }
+    }
+
+    /**
+     * Session.flush() would report a failure through JPA's exception conversion, which marks the transaction
+     * rollback-only for good; Hibernate's flush event writes the same statements and only throws.
+     */
+    private static void flush(EventSource session) {
+        session.getFactory().getEventEngine().getListenerRegistry().getEventListenerGroup(EventType.FLUSH)
+                .fireEventOnEachListener(new FlushEvent(session), FlushEventListener::onFlush);
+    }
+
+    @FunctionalInterface
+    private interface Handling {
+        Object handle() throws Exception;
+    }
+}
