@@ -49,6 +49,10 @@ final class BenchOptions {
             }
             given.put(name, value);
         }
+        String baseline = given.get("baseline");
+        if (baseline != null && !Baseline.CHOICES.contains(baseline)) {
+            throw new IllegalArgumentException("--baseline is one of " + Baseline.CHOICES + ", not '" + baseline + "'");
+        }
         String out = given.remove("out");
         if (out == null) throw new IllegalArgumentException("--out <dir> is required");
         return new BenchOptions(scenario, Path.of(out).toAbsolutePath().normalize(), given);
@@ -104,9 +108,12 @@ final class BenchOptions {
         return """
                 usage: ./bench.sh <scenario> --out <dir> [--duration <seconds>] [--target <url>] [options]
                 scenarios: chat | connections | ceiling | replay | history
-                  chat         --customers C (20) --agents A (4) --rate R msg/s in total (50) --payload bytes (64)
+                  chat         --chats N (N customers, an agent each) | --customers C (20) --agents A (4)
+                               --rate R msg/s in total (50) --payload bytes (64) --ack-timeout s (5)
                   connections  --connections N (2000) --active-percent 1 --rate R (20) --ramp-per-second (500)
                   ceiling      --senders S (8) --payload bytes (64)
+                chat, ceiling: --baseline bare|none (bare): the same load on the bare baseline too, Parley ÷ bare
+                               --bare-threads (16): its handler threads and JDBC connections
                   replay       --events E (20000) --projection history|inbox|unread (history) --seed real|bulk
                   history      --messages M (100000) --page 50 --requests (2000) --seed real|bulk (real;
                                bulk appends events with JDBC, PostgreSQL only)

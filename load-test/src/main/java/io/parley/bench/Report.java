@@ -112,10 +112,13 @@ final class Report {
     private static ObjectNode server(Run run) {
         ObjectNode server = Rest.JSON.createObjectNode();
         server.put("pid", run.target.pid());
-        List<Sampler.Sample> samples = run.sampler == null ? List.of() : run.sampler.samples();
-        server.put("cpuPercentOfOneCore", run.sampler == null ? -1 : run.sampler.serverCpuAverage());
-        server.put("rssMaxBytes", samples.stream().mapToLong(Sampler.Sample::serverRssBytes).max().orElse(-1));
-        server.put("heapUsedMaxBytes", samples.stream().mapToLong(Sampler.Sample::serverHeapBytes).max().orElse(-1));
+        if (run.sampler != null) {
+            server.setAll(run.sampler.server(Run.PARLEY_HEAP));
+        } else {
+            server.put("cpuPercentOfOneCore", -1);
+            server.put("rssMaxBytes", -1);
+            server.put("heapUsedMaxBytes", -1);
+        }
         return server;
     }
 

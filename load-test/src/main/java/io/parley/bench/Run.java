@@ -34,9 +34,12 @@ final class Run {
         this.adminToken = adminToken;
     }
 
+    /** The Parley server's heap, from its actuator metric; how the report names that source. */
+    static final String PARLEY_HEAP = "actuator jvm.memory.used{area=heap}";
+
     /** Starts the timeline (at most one per run) with the target's process for CPU and RSS. */
     Sampler sample() {
-        sampler = new Sampler(target.pid(), rest, adminToken);
+        sampler = new Sampler(target.pid(), () -> rest.heapUsed(adminToken));
         return sampler;
     }
 
