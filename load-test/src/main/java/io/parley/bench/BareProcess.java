@@ -1,7 +1,6 @@
 package io.parley.bench;
 
 import io.parley.bench.bare.BareMain;
-import org.json.JSONObject;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,10 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The bare baseline ({@link BareMain}) in a JVM of its own on a free loopback port, on the run's database: a
  * fresh schema of Parley's PostgreSQL, or an H2 file with Parley's embedded settings in a temporary directory.
- * Its people are plain ids (the token is the id); its chats are made with its {@code startChat} event. Closing it
- * stops the process and drops the schema or the directory.
+ * Closing it stops the process and drops the schema or the directory.
  */
-final class BareProcess implements Stack, AutoCloseable {
+final class BareProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final JmxHeap heap;
@@ -110,57 +108,13 @@ final class BareProcess implements Stack, AutoCloseable {
         return process.pid();
     }
 
-    @Override
-    public String name() {
-        return "bare";
-    }
-
-    @Override
-    public String socketUrl() {
+    String socketUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    @Override
-    public List<Population.Person> agents(int count) {
-        return people("agent", count);
-    }
-
-    @Override
-    public List<Population.Person> customers(int count) {
-        return people("user", count);
-    }
-
-    private static List<Population.Person> people(String role, int count) {
-        List<Population.Person> people = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = role + "-" + UUID.randomUUID();
-            people.add(new Population.Person(id, id, role));
-        }
-        return people;
-    }
-
-    @Override
-    public List<Population.Chat> chats(List<Population.Person> customers, List<Population.Person> agents) {
-        List<Population.Chat> chats = new ArrayList<>();
-        try (Participant setup = new Participant(socketUrl(), "bench-setup", "bench-setup", new DeliveryBook())) {
-            for (int i = 0; i < customers.size(); i++) {
-                JSONObject ack = setup.call("startChat", new JSONObject());
-                String id = ack.optJSONObject("data").optJSONObject("chat").optString("id");
-                chats.add(new Population.Chat(id, customers.get(i), agents.isEmpty() ? null
-                        : agents.get(i % agents.size())));
-            }
-        }
-        return chats;
-    }
-
-    @Override
-    public Sampler sampler() {
-        return new Sampler(pid(), heap::used);
-    }
-
-    @Override
-    public String heapSource() {
-        return JmxHeap.SOURCE;
+    /** Bytes of heap the process uses, over JMX; -1 if unknown. */
+    long heapUsed() {
+        return heap.used();
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after 20 s), then drops its schema or removes its directory. */

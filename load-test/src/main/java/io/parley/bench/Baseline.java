@@ -28,11 +28,10 @@ final class Baseline {
      * ends), then starts bare with Parley's JVM options on the same database.
      */
     static BareProcess start(Run run) throws Exception {
-        if (run.target.owned() != null) {
-            run.target.owned().stopProcess();
+        if (run.stopOwnServer()) {
             run.notes.add("the Parley server was stopped after its leg; bare ran alone on the same machine");
         } else {
-            run.notes.add("the --target server kept running (idle) during the bare leg");
+            run.notes.add("the Parley server kept running (idle) during the bare leg");
         }
         String jvm = run.options.text("server-jvm-opts", "");
         List<String> jvmOpts = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));

@@ -47,7 +47,8 @@ public final class Bench {
             Target target = given != null ? given : target(options);
             try {
                 Rest rest = new Rest(target.http());
-                Run run = new Run(options, target, rest, rest.login(target.adminEmail(), target.adminPassword()));
+                Run run = new Run(options, target, rest, rest.login(target.adminEmail(), target.adminPassword()),
+                        given == null);
                 ThreadCpu threads = new ThreadCpu();
                 run.progress("%s against %s (socket %s), database %s", options.scenario, target.http(),
                         target.socketUrl(), target.database() == null ? "unknown" : target.database().kind());

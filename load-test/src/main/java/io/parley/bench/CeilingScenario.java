@@ -27,11 +27,11 @@ final class CeilingScenario implements Scenario {
         ClosedLoop.Outcome floor = null;
         if (baseline) {
             try (BareProcess bare = Baseline.start(run)) {
-                floor = ClosedLoop.drive(run, bare, senders, warmup, duration, content);
+                floor = ClosedLoop.drive(run, new BareStack(bare), senders, warmup, duration, content);
             }
             floor.book().check(run, "bare.");
-        } else if (run.target.owned() != null) {
-            run.target.owned().stopProcess(); // the raw clients measure the database alone
+        } else {
+            run.stopOwnServer(); // the raw clients measure the database alone
         }
         run.progress("raw JDBC on %s: %d clients, %d s warm-up + %d s", raw.db().kind(), senders, warmup, duration);
         double ceiling = RawCeiling.run(raw, senders, warmup, duration, new LongAdder());

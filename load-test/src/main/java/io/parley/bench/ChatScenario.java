@@ -35,7 +35,7 @@ final class ChatScenario implements Scenario {
         if (!baseline) return;
 
         try (BareProcess bare = Baseline.start(run)) {
-            OpenLoop.Outcome floor = OpenLoop.drive(run, bare, load);
+            OpenLoop.Outcome floor = OpenLoop.drive(run, new BareStack(bare), load);
             r.set("baseline", floor.results());
             floor.book().check(run, "bare.");
             run.plotted.put("bare send → receive", floor.book().fromSend);

@@ -17,6 +17,8 @@ final class Run {
     final Target target;
     final Rest rest;
     final String adminToken;
+    /** False when the caller handed the harness a running server to leave running (tests share one). */
+    final boolean ownsServer;
     final ObjectNode results = Rest.JSON.createObjectNode();
     final ObjectNode checks = Rest.JSON.createObjectNode();
     final List<String> summary = new ArrayList<>();
@@ -27,8 +29,9 @@ final class Run {
     Histogram scheduleLag;
     Sampler sampler;
 
-    Run(BenchOptions options, Target target, Rest rest, String adminToken) {
+    Run(BenchOptions options, Target target, Rest rest, String adminToken, boolean ownsServer) {
         this.options = options;
+        this.ownsServer = ownsServer;
         this.target = target;
         this.rest = rest;
         this.adminToken = adminToken;
@@ -41,6 +44,13 @@ final class Run {
     Sampler sample() {
         sampler = new Sampler(target.pid(), () -> rest.heapUsed(adminToken));
         return sampler;
+    }
+
+    /** Stops the Parley server if this run started it, so a later leg has the machine to itself. */
+    boolean stopOwnServer() {
+        if (!ownsServer || target.owned() == null) return false;
+        target.owned().stopProcess();
+        return true;
     }
 
     /** Records a count that must be zero. */
