@@ -10,17 +10,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --baseline bare|none} (bare unless given): after Parley's leg, the same load against the bare baseline
- * on the same database engine, and the two compared as Parley ÷ bare. A ratio of 1 is the floor of this stack.
+ * {@code --baseline bare|none|only} (bare unless given): after Parley's leg, the same load against the bare
+ * baseline on the same database engine, and the two compared as Parley ÷ bare; a ratio of 1 is the floor of this
+ * stack. {@code only} runs bare alone, with no Parley server started at all.
  */
 final class Baseline {
-    static final List<String> CHOICES = List.of("bare", "none");
+    static final List<String> CHOICES = List.of("bare", "none", "only");
 
     private Baseline() {
     }
 
     static boolean wanted(BenchOptions options) {
-        return options.text("baseline", "bare").equals("bare");
+        return !options.text("baseline", "bare").equals("none");
+    }
+
+    /** True for {@code --baseline only}: the scenario skips Parley's leg and the harness starts no server. */
+    static boolean only(BenchOptions options) {
+        return options.text("baseline", "bare").equals("only");
+    }
+
+    /** The run's target under {@code --baseline only}: no server, only the database bare is to use. */
+    static Target noServer(BenchOptions options) {
+        String url = options.text("db-url", null);
+        Database db = url == null ? null : new Database(url, options.text("db-user", "postgres"),
+                options.text("db-password", ""));
+        return new Target(null, null, null, null, db, -1, null);
     }
 
     /**
@@ -30,17 +44,18 @@ final class Baseline {
     static BareProcess start(Run run) throws Exception {
         if (run.stopOwnServer()) {
             run.notes.add("the Parley server was stopped after its leg; bare ran alone on the same machine");
-        } else {
+        } else if (run.target.http() != null) {
             run.notes.add("the Parley server kept running (idle) during the bare leg");
         }
         String jvm = run.options.text("server-jvm-opts", "");
         List<String> jvmOpts = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));
         int threads = run.options.integer("bare-threads", BareMain.DEFAULT_THREADS);
         Database db = run.target.database();
+        if (run.target.http() == null && db != null && db.isH2()) db = null;
         run.progress("bare: starting the baseline on %s, %d handler threads and JDBC connections",
                 db == null || db.isH2() ? "an H2 file" : "a fresh schema of the same PostgreSQL", threads);
-        if (db == null) run.notes.add("the server's database is unknown (--target without --db-url): bare ran on"
-                + " an H2 file with the embedded default's settings");
+        if (db == null && run.target.http() != null) run.notes.add("the server's database is unknown (--target"
+                + " without --db-url): bare ran on an H2 file with the embedded default's settings");
         return BareProcess.start(db, jvmOpts, threads, run.options.out.resolve("bare-server.log"));
     }
 

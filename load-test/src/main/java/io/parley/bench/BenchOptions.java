@@ -53,6 +53,9 @@ final class BenchOptions {
         if (baseline != null && !Baseline.CHOICES.contains(baseline)) {
             throw new IllegalArgumentException("--baseline is one of " + Baseline.CHOICES + ", not '" + baseline + "'");
         }
+        if ("only".equals(baseline) && !List.of("chat", "ceiling").contains(scenario)) {
+            throw new IllegalArgumentException("--baseline only is for chat and ceiling");
+        }
         String out = given.remove("out");
         if (out == null) throw new IllegalArgumentException("--out <dir> is required");
         return new BenchOptions(scenario, Path.of(out).toAbsolutePath().normalize(), given);
@@ -112,7 +115,8 @@ final class BenchOptions {
                                --rate R msg/s in total (50) --payload bytes (64) --ack-timeout s (5)
                   connections  --connections N (2000) --active-percent 1 --rate R (20) --ramp-per-second (500)
                   ceiling      --senders S (8) --payload bytes (64)
-                chat, ceiling: --baseline bare|none (bare): the same load on the bare baseline too, Parley ÷ bare
+                chat, ceiling: --baseline bare|none|only (bare): the same load on the bare baseline too, and
+                               Parley ÷ bare; only: bare alone, no Parley server
                                --bare-threads (16): its handler threads and JDBC connections
                   replay       --events E (20000) --projection history|inbox|unread (history) --seed real|bulk
                   history      --messages M (100000) --page 50 --requests (2000) --seed real|bulk (real;

@@ -20,26 +20,31 @@ final class ChatScenario implements Scenario {
     public void run(Run run) throws Exception {
         OpenLoop.Load load = OpenLoop.read(run.options);
         boolean baseline = Baseline.wanted(run.options);
-        OpenLoop.Outcome parley = OpenLoop.drive(run, new ParleyStack(run), load);
         ObjectNode r = run.results;
-        r.setAll(parley.results());
-        parley.book().check(run);
-        run.scheduleLag = parley.pacer().lateness;
-        run.plotted.put("send → receive", parley.book().fromSend);
-        run.plotted.put("intended send → receive", parley.book().fromIntended);
-        run.plotted.put("send → ack", parley.book().ackLatency);
         run.say("%d customers + %d agents on %d sockets, %.0f msg/s offered for %d s (payload %d B)",
                 load.customers(), load.agents(), load.customers() + load.agents(), load.rate(), load.duration(),
                 load.content().length());
-        say(run, "Parley", parley.results());
+        OpenLoop.Outcome parley = null;
+        if (!Baseline.only(run.options)) {
+            parley = OpenLoop.drive(run, new ParleyStack(run), load);
+            r.setAll(parley.results());
+            parley.book().check(run);
+            run.scheduleLag = parley.pacer().lateness;
+            run.plotted.put("send → receive", parley.book().fromSend);
+            run.plotted.put("intended send → receive", parley.book().fromIntended);
+            run.plotted.put("send → ack", parley.book().ackLatency);
+            say(run, "Parley", parley.results());
+        }
         if (!baseline) return;
 
         try (BareProcess bare = Baseline.start(run)) {
             OpenLoop.Outcome floor = OpenLoop.drive(run, new BareStack(bare), load);
             r.set("baseline", floor.results());
             floor.book().check(run, "bare.");
+            if (parley == null) run.scheduleLag = floor.pacer().lateness;
             run.plotted.put("bare send → receive", floor.book().fromSend);
             say(run, "bare", floor.results());
+            if (parley == null) return;
             ObjectNode ratios = Baseline.ratios(parley.results(), floor.results(),
                     Baseline.figures("/ackedPerSecond", LATENCY, "/latency/" + LATENCY));
             r.set("vsBare", ratios);

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * stored message event, on the same database engine as the server, in a table of their own dropped afterwards.
  */
 final class RawCeiling {
-    /** Where raw inserts go and what they copy. */
-    record Target(Database db, RawJdbc.Row row, String source, boolean separateFile) {
+    /** Where raw inserts go and what they copy; {@code tempDir} (or null) is removed after the run. */
+    record Target(Database db, RawJdbc.Row row, String source, boolean separateFile, Path tempDir) {
     }
 
     private RawCeiling() {
@@ -33,9 +33,11 @@ final class RawCeiling {
     static Target target(Run run) throws Exception {
         Database db = run.target.database();
         if (db != null && !db.isH2()) {
+            // Without a Parley server (--baseline only) there is no event table to copy a row from.
             try (Connection c = db.connect()) {
-                RawJdbc.Row row = RawJdbc.sampleMessageRow(c);
-                return new Target(db, row == null ? estimated() : row, row == null ? "estimated" : "stored", false);
+                RawJdbc.Row row = run.target.http() == null ? null : RawJdbc.sampleMessageRow(c);
+                return new Target(db, row == null ? estimated() : row, row == null ? "estimated" : "stored", false,
+                        null);
             }
         }
         if (db != null && run.target.owned() != null) {
@@ -45,12 +47,13 @@ final class RawCeiling {
                 row = RawJdbc.sampleMessageRow(c);
             }
             return new Target(Database.h2File(run.target.owned().dataDir().resolve("ceiling")),
-                    row == null ? estimated() : row, row == null ? "estimated" : "stored", true);
+                    row == null ? estimated() : row, row == null ? "estimated" : "stored", true, null);
         }
         Path dir = Files.createTempDirectory("parley-ceiling-");
-        run.notes.add("the server's database is not reachable from the harness (--target without --db-url): raw"
-                + " inserts ran on an H2 file in " + dir + " with the embedded default's settings");
-        return new Target(Database.h2File(dir.resolve("ceiling")), estimated(), "estimated", true);
+        run.notes.add((run.target.http() == null ? "no Parley server in this run" : "the server's database is not"
+                + " reachable from the harness (--target without --db-url)") + ": raw inserts ran on an H2 file in "
+                + dir + " with the embedded default's settings");
+        return new Target(Database.h2File(dir.resolve("ceiling")), estimated(), "estimated", true, dir);
     }
 
     /** Runs S clients for warm-up + duration seconds; answers the measured commits per second. */
@@ -79,6 +82,7 @@ final class RawCeiling {
             try (Connection c = target.db().connect()) {
                 RawJdbc.dropTable(c, table);
             }
+            LocalServer.deleteTree(target.tempDir());
         }
         return measured.sum() / (double) duration;
     }

@@ -65,10 +65,13 @@ final class Report {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         env.put("loadAverageAtStart", loadAtStart);
         env.put("loadAverageAtEnd", ProcStats.loadAverage());
-        env.put("server", run.target.local() ? "started by the harness" : "external (--target)");
+        env.put("server", run.target.http() == null ? "none (--baseline only)"
+                : run.target.local() ? "started by the harness" : "external (--target)");
         env.put("http", run.target.http());
         env.put("socketUrl", run.target.socketUrl());
-        env.put("database", run.target.database() == null ? "unknown" : run.target.database().kind());
+        // Without a server (--baseline only) and without --db-url, bare runs on an H2 file of its own.
+        env.put("database", run.target.database() != null ? run.target.database().kind()
+                : run.target.http() == null ? "h2-file" : "unknown");
         if (run.target.database() != null) env.put("databaseUrl", run.target.database().describe());
         return env;
     }
