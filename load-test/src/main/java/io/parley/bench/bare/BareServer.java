@@ -89,7 +89,7 @@ public final class BareServer implements AutoCloseable {
 
     private void join(SocketIOClient client, JoinRequest request, AckRequest ack) {
         if (request == null || request.chatId() == null) {
-            fail(ack, "VALIDATION_ERROR", "chatId is required");
+            fail(ack, "VALIDATION_FAILED", "chatId is required");
             return;
         }
         String chatId = request.chatId();
@@ -108,7 +108,7 @@ public final class BareServer implements AutoCloseable {
         if (userId == null) {
             fail(ack, "AUTH_REQUIRED", "this socket is not authenticated");
         } else if (request == null || request.chatId() == null || request.content() == null) {
-            fail(ack, "VALIDATION_ERROR", "chatId and content are required");
+            fail(ack, "VALIDATION_FAILED", "chatId and content are required");
         } else {
             chats.run(request.chatId(), () -> {
                 BareMessage message = answer(ack, () -> store.append(request.chatId(), userId, request.content(),
