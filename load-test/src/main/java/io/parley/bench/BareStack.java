@@ -11,9 +11,11 @@ import java.util.UUID;
  * the user), its chats are made with its {@code startChat} event, its heap is read over JMX.
  */
 final class BareStack implements Stack {
+    private final Run run;
     private final BareProcess bare;
 
-    BareStack(BareProcess bare) {
+    BareStack(Run run, BareProcess bare) {
+        this.run = run;
         this.bare = bare;
     }
 
@@ -62,7 +64,7 @@ final class BareStack implements Stack {
 
     @Override
     public Sampler sampler() {
-        return new Sampler(bare.pid(), bare::heapUsed);
+        return run.adoptTimeline(new Sampler(bare.pid(), bare::heapUsed), heapSource());
     }
 
     @Override

@@ -28,7 +28,7 @@ final class CeilingScenario implements Scenario {
         ClosedLoop.Outcome floor = null;
         if (baseline) {
             try (BareProcess bare = Baseline.start(run)) {
-                floor = ClosedLoop.drive(run, new BareStack(bare), senders, warmup, duration, content);
+                floor = ClosedLoop.drive(run, new BareStack(run, bare), senders, warmup, duration, content);
             }
             floor.book().check(run, "bare.");
         } else {

@@ -38,7 +38,7 @@ final class ChatScenario implements Scenario {
         if (!baseline) return;
 
         try (BareProcess bare = Baseline.start(run)) {
-            OpenLoop.Outcome floor = OpenLoop.drive(run, new BareStack(bare), load);
+            OpenLoop.Outcome floor = OpenLoop.drive(run, new BareStack(run, bare), load);
             r.set("baseline", floor.results());
             floor.book().check(run, "bare.");
             if (parley == null) run.scheduleLag = floor.pacer().lateness;

@@ -49,6 +49,8 @@ final class Report {
         files.put("plot", dir.resolve("report.png").toString());
         files.put("summary", dir.resolve("summary.txt").toString());
         if (run.target.owned() != null) files.put("serverLog", run.target.owned().log.toString());
+        Path bareLog = dir.resolve("bare-server.log");
+        if (Files.exists(bareLog)) files.put("bareLog", bareLog.toString());
         Plot.write(dir.resolve("report.png"), "Parley " + run.options.scenario, run.plotted,
                 run.sampler == null ? List.of() : run.sampler.samples());
         Rest.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("report.json").toFile(), root);
@@ -114,9 +116,9 @@ final class Report {
 
     private static ObjectNode server(Run run) {
         ObjectNode server = Rest.JSON.createObjectNode();
-        server.put("pid", run.target.pid());
+        server.put("pid", run.sampler == null ? run.target.pid() : run.sampler.pid());
         if (run.sampler != null) {
-            server.setAll(run.sampler.server(Run.PARLEY_HEAP));
+            server.setAll(run.sampler.server(run.timelineHeapSource));
         } else {
             server.put("cpuPercentOfOneCore", -1);
             server.put("rssMaxBytes", -1);

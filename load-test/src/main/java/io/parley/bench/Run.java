@@ -28,6 +28,8 @@ final class Run {
     /** How late the send schedule fired, microseconds; null for closed-loop scenarios. */
     Histogram scheduleLag;
     Sampler sampler;
+    /** Where the timeline's server heap comes from: Parley's actuator, or bare's JVM when it runs alone. */
+    String timelineHeapSource = PARLEY_HEAP;
 
     Run(BenchOptions options, Target target, Rest rest, String adminToken, boolean ownsServer) {
         this.options = options;
@@ -44,6 +46,15 @@ final class Run {
     Sampler sample() {
         sampler = new Sampler(target.pid(), () -> rest.heapUsed(adminToken));
         return sampler;
+    }
+
+    /** Makes a bare-only run's sampler the run's timeline, so its report has one (Parley's leg made none). */
+    Sampler adoptTimeline(Sampler bare, String heapSource) {
+        if (sampler == null) {
+            sampler = bare;
+            timelineHeapSource = heapSource;
+        }
+        return bare;
     }
 
     /** Stops the Parley server if this run started it, so a later leg has the machine to itself. */

@@ -46,6 +46,11 @@ final class Sampler implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /** The sampled process. */
+    long pid() {
+        return pid;
+    }
+
     /** Adds a cumulative counter whose per-second rate the timeline shows. */
     Sampler count(String name, LongSupplier counter) {
         counters.put(name, counter);
