@@ -115,12 +115,13 @@ final class BenchOptions {
                                --rate R msg/s in total (50) --payload bytes (64) --ack-timeout s (5)
                   connections  --connections N (2000) --active-percent 1 --rate R (20) --ramp-per-second (500)
                   ceiling      --senders S (8) --payload bytes (64)
-                chat, ceiling: --baseline bare|none|only (bare): the same load on the bare baseline too, and
-                               Parley ÷ bare; only: bare alone, no Parley server
-                               --bare-threads (16): its handler threads and JDBC connections
                   replay       --events E (20000) --projection history|inbox|unread (history) --seed real|bulk
                   history      --messages M (100000) --page 50 --requests (2000) --seed real|bulk (real;
                                bulk appends events with JDBC, PostgreSQL only)
+                baseline (chat, ceiling; docs/benchmarks.md):
+                  --baseline bare|none|only (bare): the same load on the bare baseline after Parley's, and
+                               Parley ÷ bare; only: bare alone, no Parley server started
+                  --bare-threads (16): bare's handler threads and JDBC connections
                 server:  (default) starts chat-server/target/chat-server.jar on H2 in a temporary directory
                   --db-url jdbc:postgresql://... [--db-user u --db-password p]   server and raw scans on PostgreSQL
                   --target http://host:8080 --socket-url http://host:9092 --admin-email e --admin-password p
