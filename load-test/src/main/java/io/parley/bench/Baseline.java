@@ -59,14 +59,20 @@ final class Baseline {
         return BareProcess.start(db, jvmOpts, threads, run.options.out.resolve("bare-server.log"));
     }
 
-    /** Parley ÷ bare for each named figure (JSON pointers into both legs' results); null where bare's is 0. */
+    /**
+     * Parley ÷ bare for each named figure (JSON pointers into both legs' results); null where bare's is 0 or where
+     * a latency has no samples on either side (a percentile of nothing reads 0, which would look like a win).
+     */
     static ObjectNode ratios(JsonNode parley, JsonNode bare, Map<String, String> figures) {
         ObjectNode ratios = Rest.JSON.createObjectNode();
         ratios.put("meaning", "Parley ÷ bare: 1 is the floor of this stack; throughput wants ~1, latency and CPU"
                 + " as low as possible");
         figures.forEach((name, pointer) -> {
+            String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+            boolean noSamples = parley.at(parent).path("count").asLong(1) == 0
+                    || bare.at(parent).path("count").asLong(1) == 0;
             double b = bare.at(pointer).asDouble();
-            if (b > 0) ratios.put(name, Math.round(1000 * parley.at(pointer).asDouble() / b) / 1000.0);
+            if (b > 0 && !noSamples) ratios.put(name, Math.round(1000 * parley.at(pointer).asDouble() / b) / 1000.0);
             else ratios.putNull(name);
         });
         return ratios;
