@@ -2,7 +2,10 @@
 # Parley's benchmark harness: ./bench.sh <scenario> --out <dir> [--duration <seconds>] [--target <url>] [options]
 # Builds the server and harness jars when they are missing or older than their sources, then runs the harness
 # (load-test/target/load-test.jar). Without --target it starts chat-server/target/chat-server.jar itself on free
-# loopback ports with a temporary data directory. ./bench.sh --help lists scenarios and options.
+# loopback ports with a temporary data directory. chat and ceiling then run the same load on the bare baseline
+# (io.parley.bench.bare in load-test.jar: netty-socketio + one JDBC transaction per message, its own JVM, the same
+# database engine) and report Parley ÷ bare; --baseline none skips it, --baseline only runs bare alone.
+# docs/benchmarks.md explains the figures. ./bench.sh --help lists scenarios and options.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)

@@ -44,10 +44,12 @@ public final class Bench {
             Files.createDirectories(options.out);
             Instant started = Instant.now();
             double load = ProcStats.loadAverage();
-            Target target = given != null ? given : target(options);
+            Target target = given != null ? given : Baseline.only(options) ? Baseline.noServer(options)
+                    : target(options);
             try {
-                Rest rest = new Rest(target.http());
-                Run run = new Run(options, target, rest, rest.login(target.adminEmail(), target.adminPassword()));
+                Rest rest = target.http() == null ? null : new Rest(target.http());
+                Run run = new Run(options, target, rest, rest == null ? null
+                        : rest.login(target.adminEmail(), target.adminPassword()), given == null);
                 ThreadCpu threads = new ThreadCpu();
                 run.progress("%s against %s (socket %s), database %s", options.scenario, target.http(),
                         target.socketUrl(), target.database() == null ? "unknown" : target.database().kind());
@@ -58,9 +60,11 @@ public final class Bench {
                 }
                 List<String> unused = options.unused();
                 if (!unused.isEmpty()) run.notes.add("options given but not used by this scenario: " + unused);
-                run.notes.add(target.owned() != null
-                        ? "the server started here has no rate limits unless CHAT_RATE_LIMIT_* are set for it"
-                        : "a --target server's rate limits (CHAT_RATE_LIMIT_*) must allow the scenario's rates");
+                if (target.http() != null) {
+                    run.notes.add(target.owned() != null
+                            ? "the server started here has no rate limits unless CHAT_RATE_LIMIT_* are set for it"
+                            : "a --target server's rate limits (CHAT_RATE_LIMIT_*) must allow the scenario's rates");
+                }
                 ObjectNode report = Report.write(run, started, load, threads);
                 return new Outcome(report.path("checks").path("allZero").asBoolean() ? 0 : 1, report);
             } finally {

@@ -49,6 +49,13 @@ final class BenchOptions {
             }
             given.put(name, value);
         }
+        String baseline = given.get("baseline");
+        if (baseline != null && !Baseline.CHOICES.contains(baseline)) {
+            throw new IllegalArgumentException("--baseline is one of " + Baseline.CHOICES + ", not '" + baseline + "'");
+        }
+        if ("only".equals(baseline) && !List.of("chat", "ceiling").contains(scenario)) {
+            throw new IllegalArgumentException("--baseline only is for chat and ceiling");
+        }
         String out = given.remove("out");
         if (out == null) throw new IllegalArgumentException("--out <dir> is required");
         return new BenchOptions(scenario, Path.of(out).toAbsolutePath().normalize(), given);
@@ -104,12 +111,17 @@ final class BenchOptions {
         return """
                 usage: ./bench.sh <scenario> --out <dir> [--duration <seconds>] [--target <url>] [options]
                 scenarios: chat | connections | ceiling | replay | history
-                  chat         --customers C (20) --agents A (4) --rate R msg/s in total (50) --payload bytes (64)
+                  chat         --chats N (N customers, an agent each) | --customers C (20) --agents A (4)
+                               --rate R msg/s in total (50) --payload bytes (64) --ack-timeout s (5)
                   connections  --connections N (2000) --active-percent 1 --rate R (20) --ramp-per-second (500)
                   ceiling      --senders S (8) --payload bytes (64)
                   replay       --events E (20000) --projection history|inbox|unread (history) --seed real|bulk
                   history      --messages M (100000) --page 50 --requests (2000) --seed real|bulk (real;
                                bulk appends events with JDBC, PostgreSQL only)
+                baseline (chat, ceiling; docs/benchmarks.md):
+                  --baseline bare|none|only (bare): the same load on the bare baseline after Parley's, and
+                               Parley ÷ bare; only: bare alone, no Parley server started
+                  --bare-threads (16): bare's handler threads and JDBC connections
                 server:  (default) starts chat-server/target/chat-server.jar on H2 in a temporary directory
                   --db-url jdbc:postgresql://... [--db-user u --db-password p]   server and raw scans on PostgreSQL
                   --target http://host:8080 --socket-url http://host:9092 --admin-email e --admin-password p

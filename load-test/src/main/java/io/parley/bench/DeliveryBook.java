@@ -64,13 +64,25 @@ final class DeliveryBook {
     final LongAdder sent = new LongAdder();
     final LongAdder acked = new LongAdder();
     final LongAdder ackFailures = new LongAdder();
+    /** Success acks that came later than the ack timeout: failed sends all the same. */
+    final LongAdder lateAcks = new LongAdder();
     final LongAdder deliveries = new LongAdder();
     final LongAdder ownEchoes = new LongAdder();
     final LongAdder otherMessages = new LongAdder();
     final LongAdder duplicates = new LongAdder();
     final LongAdder outOfOrder = new LongAdder();
     final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final long ackTimeoutMicros;
     private volatile boolean measuring;
+
+    DeliveryBook() {
+        this(Participant.TIMEOUT.toMillis());
+    }
+
+    /** A send whose success ack comes later than {@code ackTimeoutMillis} after it went out counts as failed. */
+    DeliveryBook(long ackTimeoutMillis) {
+        this.ackTimeoutMicros = ackTimeoutMillis * 1000;
+    }
 
     void measuring(boolean on) {
         measuring = on;
@@ -89,7 +101,9 @@ final class DeliveryBook {
         if (envelope != null && envelope.optBoolean("success")) {
             send.acked = true;
             acked.increment();
-            if (send.measured) ackLatency.recordValue(Math.min(MAX_MICROS, (now - send.sentNanos) / 1000));
+            long micros = (now - send.sentNanos) / 1000;
+            if (micros > ackTimeoutMicros) lateAcks.increment();
+            if (send.measured) ackLatency.recordValue(Math.min(MAX_MICROS, micros));
         } else {
             send.failed = true;
             ackFailures.increment();
@@ -145,12 +159,23 @@ final class DeliveryBook {
 
     /** Puts the zero-checks of this book into the run. */
     void check(Run run) {
-        run.check("lost", undelivered());
-        run.check("duplicated", duplicates.sum());
-        run.check("outOfOrder", outOfOrder.sum());
-        run.check("failedSends", ackFailures.sum());
-        run.check("unacknowledged", unanswered());
-        if (!errors.isEmpty()) run.notes.add("failed sends, first answer per code: " + errors);
+        check(run, "");
+    }
+
+    /** The zero-checks with their names prefixed (the baseline's are "bare."). */
+    void check(Run run, String prefix) {
+        run.check(prefix + "lost", undelivered());
+        run.check(prefix + "duplicated", duplicates.sum());
+        run.check(prefix + "outOfOrder", outOfOrder.sum());
+        run.check(prefix + "failedSends", ackFailures.sum());
+        run.check(prefix + "lateAcks", lateAcks.sum());
+        run.check(prefix + "unacknowledged", unanswered());
+        if (!errors.isEmpty()) run.notes.add(prefix + "failed sends, first answer per code: " + errors);
+    }
+
+    /** Sends that failed: error acks, acks later than the ack timeout, and sends never answered. */
+    long failed() {
+        return ackFailures.sum() + lateAcks.sum() + unanswered();
     }
 
     /** Acknowledged sends the other side has not received (yet). */

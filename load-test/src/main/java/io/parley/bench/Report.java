@@ -49,6 +49,8 @@ final class Report {
         files.put("plot", dir.resolve("report.png").toString());
         files.put("summary", dir.resolve("summary.txt").toString());
         if (run.target.owned() != null) files.put("serverLog", run.target.owned().log.toString());
+        Path bareLog = dir.resolve("bare-server.log");
+        if (Files.exists(bareLog)) files.put("bareLog", bareLog.toString());
         Plot.write(dir.resolve("report.png"), "Parley " + run.options.scenario, run.plotted,
                 run.sampler == null ? List.of() : run.sampler.samples());
         Rest.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("report.json").toFile(), root);
@@ -65,10 +67,13 @@ final class Report {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         env.put("loadAverageAtStart", loadAtStart);
         env.put("loadAverageAtEnd", ProcStats.loadAverage());
-        env.put("server", run.target.local() ? "started by the harness" : "external (--target)");
+        env.put("server", run.target.http() == null ? "none (--baseline only)"
+                : run.target.local() ? "started by the harness" : "external (--target)");
         env.put("http", run.target.http());
         env.put("socketUrl", run.target.socketUrl());
-        env.put("database", run.target.database() == null ? "unknown" : run.target.database().kind());
+        // Without a server (--baseline only) and without --db-url, bare runs on an H2 file of its own.
+        env.put("database", run.target.database() != null ? run.target.database().kind()
+                : run.target.http() == null ? "h2-file" : "unknown");
         if (run.target.database() != null) env.put("databaseUrl", run.target.database().describe());
         return env;
     }
@@ -111,11 +116,14 @@ final class Report {
 
     private static ObjectNode server(Run run) {
         ObjectNode server = Rest.JSON.createObjectNode();
-        server.put("pid", run.target.pid());
-        List<Sampler.Sample> samples = run.sampler == null ? List.of() : run.sampler.samples();
-        server.put("cpuPercentOfOneCore", run.sampler == null ? -1 : run.sampler.serverCpuAverage());
-        server.put("rssMaxBytes", samples.stream().mapToLong(Sampler.Sample::serverRssBytes).max().orElse(-1));
-        server.put("heapUsedMaxBytes", samples.stream().mapToLong(Sampler.Sample::serverHeapBytes).max().orElse(-1));
+        server.put("pid", run.sampler == null ? run.target.pid() : run.sampler.pid());
+        if (run.sampler != null) {
+            server.setAll(run.sampler.server(run.timelineHeapSource));
+        } else {
+            server.put("cpuPercentOfOneCore", -1);
+            server.put("rssMaxBytes", -1);
+            server.put("heapUsedMaxBytes", -1);
+        }
         return server;
     }
 

@@ -1,5 +1,7 @@
 package io.parley.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,7 @@ final class Sampler implements AutoCloseable {
     private final Map<String, Long> last = new LinkedHashMap<>();
     private final List<Sample> samples = new ArrayList<>();
     private final long pid;
-    private final Rest rest;
-    private final String adminToken;
+    private final LongSupplier heapUsed;
     private final Thread thread;
     private final long started = System.nanoTime();
     private final double harnessCpuAtStart = ProcStats.harnessCpuSeconds();
@@ -31,14 +32,23 @@ final class Sampler implements AutoCloseable {
     /** The server's CPU seconds and the time of the last sample that could read them (it may have stopped). */
     private volatile double serverCpuLast = -1;
     private volatile long serverCpuLastAt;
+    /** When close() ran, and the CPU seconds then: averages cover the sampled time only. */
+    private volatile long stoppedAt = -1;
+    private volatile double harnessCpuAtStop;
+    private volatile double serverCpuAtStop = -1;
 
-    Sampler(long pid, Rest rest, String adminToken) {
+    /** Samples process {@code pid} (CPU, RSS) and {@code heapUsed} (bytes, -1 if unknown) once a second. */
+    Sampler(long pid, LongSupplier heapUsed) {
         this.pid = pid;
-        this.rest = rest;
-        this.adminToken = adminToken;
+        this.heapUsed = heapUsed;
         this.serverCpuAtStart = pid > 0 ? ProcStats.cpuSeconds(pid) : -1;
         this.thread = new Thread(this::loop, "bench-sampler");
         this.thread.setDaemon(true);
+    }
+
+    /** The sampled process. */
+    long pid() {
+        return pid;
     }
 
     /** Adds a cumulative counter whose per-second rate the timeline shows. */
@@ -83,7 +93,7 @@ final class Sampler implements AutoCloseable {
             double busy = m[1] > machine[1] ? 100.0 * (m[0] - machine[0]) / (m[1] - machine[1]) : 0;
             Object[] busiest = threads.busiest();
             threads = new ThreadCpu();
-            long heap = rest != null && adminToken != null ? rest.heapUsed(adminToken) : -1;
+            long heap = heapUsed.getAsLong();
             synchronized (samples) {
                 samples.add(new Sample(round((now - started) / 1e9), rates, round(100 * (h - harnessCpu) / seconds),
                         ProcStats.harnessThreads(), (String) busiest[0], (Double) busiest[1], s < 0 || serverCpu < 0 ? -1 : round(100 * (s - serverCpu) / seconds),
@@ -103,23 +113,39 @@ final class Sampler implements AutoCloseable {
 
     /** Average CPU of the harness over the whole sampled time, percent of one core. */
     double harnessCpuAverage() {
-        return round(100 * (ProcStats.harnessCpuSeconds() - harnessCpuAtStart) / elapsed());
+        double now = stoppedAt < 0 ? ProcStats.harnessCpuSeconds() : harnessCpuAtStop;
+        return round(100 * (now - harnessCpuAtStart) / elapsed());
     }
 
     /** Average CPU of the server while it ran, percent of one core; -1 if unknown. */
     double serverCpuAverage() {
-        double now = pid > 0 ? ProcStats.cpuSeconds(pid) : -1;
+        double now = stoppedAt >= 0 ? serverCpuAtStop : pid > 0 ? ProcStats.cpuSeconds(pid) : -1;
         if (now >= 0) return serverCpuAtStart < 0 ? -1 : round(100 * (now - serverCpuAtStart) / elapsed());
         if (serverCpuLast < 0 || serverCpuAtStart < 0) return -1;
         return round(100 * (serverCpuLast - serverCpuAtStart) / ((serverCpuLastAt - started) / 1e9));
     }
 
     double elapsed() {
-        return (System.nanoTime() - started) / 1e9;
+        return ((stoppedAt < 0 ? System.nanoTime() : stoppedAt) - started) / 1e9;
+    }
+
+    /** The server's figures of the sampled time: CPU average, RSS and heap maxima, and where the heap came from. */
+    ObjectNode server(String heapSource) {
+        ObjectNode server = Rest.JSON.createObjectNode();
+        server.put("cpuPercentOfOneCore", serverCpuAverage());
+        server.put("rssMaxBytes", samples().stream().mapToLong(Sample::serverRssBytes).max().orElse(-1));
+        server.put("heapUsedMaxBytes", samples().stream().mapToLong(Sample::serverHeapBytes).max().orElse(-1));
+        server.put("heapSource", heapSource);
+        return server;
     }
 
     @Override
     public void close() {
+        if (stoppedAt < 0) {
+            harnessCpuAtStop = ProcStats.harnessCpuSeconds();
+            serverCpuAtStop = pid > 0 ? ProcStats.cpuSeconds(pid) : -1;
+            stoppedAt = System.nanoTime();
+        }
         running = false;
         thread.interrupt();
         try {

@@ -39,4 +39,25 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("chat")).hasMessageContaining("--out");
         assertThat(Bench.run("chat").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void chatsMeansOneCustomerAndOneAgentPerChatUnlessAgentsAreGiven() {
+        OpenLoop.Load perChat = OpenLoop.read(BenchOptions.parse("chat", "--out", "/tmp/x", "--chats", "50"));
+        assertThat(perChat.customers()).isEqualTo(50);
+        assertThat(perChat.agents()).isEqualTo(50);
+        OpenLoop.Load shared = OpenLoop.read(BenchOptions.parse("chat", "--out", "/tmp/x", "--chats", "50",
+                "--agents", "5"));
+        assertThat(shared.agents()).isEqualTo(5);
+        OpenLoop.Load classic = OpenLoop.read(BenchOptions.parse("chat", "--out", "/tmp/x"));
+        assertThat(classic.customers()).isEqualTo(20);
+        assertThat(classic.agents()).isEqualTo(4);
+    }
+
+    @Test
+    void theBaselineIsBareUnlessNoneAndNothingElse() {
+        assertThat(Baseline.wanted(BenchOptions.parse("chat", "--out", "/tmp/x"))).isTrue();
+        assertThat(Baseline.wanted(BenchOptions.parse("chat", "--out", "/tmp/x", "--baseline", "none"))).isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse("ceiling", "--out", "/tmp/x", "--baseline", "redis"))
+                .hasMessageContaining("--baseline");
+    }
 }

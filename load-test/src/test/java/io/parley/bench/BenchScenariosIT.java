@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A short run of every scenario against the packaged server on its embedded default (the reactor builds
  * chat-server first): each must end with lost, duplicated and out-of-order counts of 0 and a complete report.
- * No timing is asserted. chat, connections, history and ceiling share one server (ceiling stops it to read its
- * H2 file, so it runs last of them); replay starts its own, the way ./bench.sh does.
+ * No timing is asserted. chat and ceiling also run their bare baseline. chat, connections, history and ceiling
+ * share one server (ceiling stops it to read its H2 file, so it runs last of them); replay starts its own, the
+ * way ./bench.sh does.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BenchScenariosIT {
@@ -56,6 +57,13 @@ class BenchScenariosIT {
         assertThat(report.at("/results/latency/sendToReceive").fieldNames()).toIterable()
                 .contains("p50", "p90", "p99", "p999", "max");
         assertThat(report.at("/generator/scheduleLag/p99").isNumber()).isTrue();
+        // The same load on the bare baseline, compared.
+        assertThat(report.at("/results/baseline/delivered").asLong())
+                .isEqualTo(report.at("/results/baseline/acked").asLong()).isPositive();
+        assertThat(report.at("/results/baseline/server/heapUsedMaxBytes").asLong()).isPositive();
+        assertThat(report.at("/results/vsBare/sendsPerSecond").asDouble()).isPositive();
+        assertThat(report.at("/results/vsBare/sendToReceiveP99").asDouble()).isPositive();
+        assertThat(Files.readString(out.resolve("summary.txt"))).contains("Parley ÷ bare: sends/s");
     }
 
     @Test
@@ -91,6 +99,9 @@ class BenchScenariosIT {
         assertThat(report.at("/results/ratio").asDouble()).isPositive();
         assertThat(report.at("/results/rowSource").asText()).isEqualTo("stored");
         assertThat(report.at("/results/rawDatabase").asText()).isEqualTo("h2-file");
+        assertThat(report.at("/results/baseline/ackedSendsPerSecond").asDouble()).isPositive();
+        assertThat(report.at("/results/bareRatio").asDouble()).isPositive();
+        assertThat(report.at("/results/vsBare/sendToAckP50").asDouble()).isPositive();
     }
 
     @Test
