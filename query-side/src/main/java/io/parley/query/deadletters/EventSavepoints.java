@@ -9,6 +9,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.FlushMode;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.EventType;
@@ -22,17 +25,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.sql.Connection;
 import java.sql.Savepoint;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Makes a read model's failing write fail its own event, where the dead-letter queue can catch it. JPA would
- * write a batch's rows at commit, after every handler returned, and on PostgreSQL one failed statement aborts the
- * whole transaction; so each event handler of a projection runs in a savepoint and flushes before it returns. A
- * failure rolls back to the savepoint and leaves the batch's transaction usable for the dead letter and the
- * events after it.
+ * Makes a read model's failing write fail its own event, where the dead-letter queue can catch it. A batch runs as
+ * it always did, its writes flushed at commit; but JPA fails a write only there, after every handler returned, and
+ * on PostgreSQL one failed statement aborts the whole transaction. So when a batch fails, its events are marked,
+ * and on the processor's retry each of them runs in a savepoint and flushes before it returns: a failure rolls
+ * back to the savepoint, and the transaction stays usable for the dead letter and the events after it. Outside a
+ * processor's batch (dead letters processed again) every event runs so.
  */
 @Component
 class EventSavepoints implements HandlerEnhancerDefinition {
+    private static final String WATCHED = EventSavepoints.class.getName() + ".watched";
+
     private final ObjectProvider<EntityManagerFactory> entityManagers;
+    /** Events of batches that failed, to be retried one savepoint each. */
+    private final Set<String> suspects = ConcurrentHashMap.newKeySet();
 
     EventSavepoints(ObjectProvider<EntityManagerFactory> entityManagers) {
         this.entityManagers = entityManagers;
@@ -48,9 +58,26 @@ class EventSavepoints implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                return inSavepoint(() -> super.handle(message, target));
+                if (careful(message)) return inSavepoint(() -> super.handle(message, target));
+                return super.handle(message, target);
             }
         };
+    }
+
+    /** True for a suspect event, or outside a processor's batch; else watches the batch for a rollback. */
+    private boolean careful(Message<?> message) {
+        if (!CurrentUnitOfWork.isStarted()) return true;
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) return true;
+        if (suspects.contains(message.getIdentifier())) {
+            unitOfWork.afterCommit(u -> suspects.remove(message.getIdentifier()));
+            return true;
+        }
+        unitOfWork.getOrComputeResource(WATCHED, key -> {
+            unitOfWork.onRollback(u -> batch.getMessages().forEach(m -> suspects.add(m.getIdentifier())));
+            return Boolean.TRUE;
+        });
+        return false;
     }
 
     private Object inSavepoint(Handling handling) throws Exception {
