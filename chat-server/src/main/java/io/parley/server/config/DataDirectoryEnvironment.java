@@ -30,8 +30,10 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
             }
+            // DB_CLOSE_ON_EXIT=FALSE: the pool closes the database at shutdown, after the event processors have
+            // released their claims; H2's own shutdown hook would close it under them first.
             derived.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("parley")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
             if (env.getProperty("spring.datasource.username", "").isBlank()) {
                 derived.put("spring.datasource.username", "sa");
             }
