@@ -30,7 +30,13 @@ abstract class RealtimeUnstorableTextTests extends RealtimeTestBase {
 
         JsonNode sent = ok(socket.call("sendMessage", Map.of("chatId", chatId, "content", "still here 👋")));
         assertThat(sent.path("seq").asLong()).isEqualTo(2);
+        // The ack follows the commit; the history read model follows it a moment later.
+        long deadline = System.currentTimeMillis() + 10_000;
         JsonNode history = api.get("/api/chats/" + chatId + "/messages", carla.token()).data();
+        while (history.size() < 2 && System.currentTimeMillis() < deadline) {
+            TestSocket.sleep(50);
+            history = api.get("/api/chats/" + chatId + "/messages", carla.token()).data();
+        }
         assertThat(history.findValuesAsText("content")).containsExactly("Hi", "still here 👋");
     }
 }

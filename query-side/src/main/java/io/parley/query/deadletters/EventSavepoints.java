@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class EventSavepoints implements HandlerEnhancerDefinition {
     private static final String WATCHED = EventSavepoints.class.getName() + ".watched";
+    private static final String CAREFUL = EventSavepoints.class.getName() + ".careful";
 
     private final ObjectProvider<EntityManagerFactory> entityManagers;
     /** Events of batches that failed, to be retried one savepoint each. */
@@ -64,12 +65,16 @@ class EventSavepoints implements HandlerEnhancerDefinition {
         };
     }
 
-    /** True for a suspect event, or outside a processor's batch; else watches the batch for a rollback. */
+    /**
+     * True outside a processor's batch, and in a batch from its first suspect event on; else watches the batch
+     * for a rollback.
+     */
     private boolean careful(Message<?> message) {
         if (!CurrentUnitOfWork.isStarted()) return true;
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch)) return true;
-        if (suspects.contains(message.getIdentifier())) {
+        if (suspects.contains(message.getIdentifier()) || unitOfWork.resources().containsKey(CAREFUL)) {
+            unitOfWork.resources().put(CAREFUL, Boolean.TRUE);
             unitOfWork.afterCommit(u -> suspects.remove(message.getIdentifier()));
             return true;
         }
@@ -89,6 +94,14 @@ class EventSavepoints implements HandlerEnhancerDefinition {
         EventSource session = entityManager.unwrap(EventSource.class);
         // Writes reach the database only in flush() below, never in a query's auto-flush, whose failure JPA
         // would turn into a mark that dooms the whole transaction.
+        try {
+            flush(session);
+        } catch (RuntimeException earlier) {
+            // An earlier event of the batch wrote this; it must not be parked as this event's failure. Failing the
+            // whole batch makes the processor retry it, every event in its own savepoint.
+            entityManager.getTransaction().setRollbackOnly();
+            throw earlier;
+        }
         FlushMode mode = session.getHibernateFlushMode();
         session.setHibernateFlushMode(FlushMode.COMMIT);
         // A JDBC savepoint on the session's own connection: Spring's JPA transactions have no nested ones.
