@@ -18,7 +18,7 @@ public class OpenApiConfig {
                 .info(new Info().title("Parley API").version("1")
                         .description("Support chats as tickets: customers and guests open chats, agents work the "
                                 + "inbox. Every answer is {success, data} or {success:false, error:{code, message}}. "
-                                + "Realtime events are on Socket.IO (see the README). Rate limits (configurable): "
+                                + "Realtime events are on Socket.IO (see docs/realtime.md). Rate limits (configurable): "
                                 + "100 requests a minute per user or guest, 200 per staff member, 30 messages a "
                                 + "minute per sender per chat; every /api answer carries X-RateLimit-Limit and "
                                 + "X-RateLimit-Remaining, and a refused request is 429 RATE_LIMITED with Retry-After "
