@@ -171,8 +171,7 @@ public class Cluster {
         try {
             JsonNode tree = json.valueToTree(payload);
             String message = json.writeValueAsString(new RoomEvent(nodeId, room, event, exclude, tree));
-            String chatId = tree == null ? null : tree.path("chatId").textValue();
-            relayOrder.submit(chatId != null ? chatId : room, () -> rooms.publishAsync(message)
+            relayOrder.submit(Wire.laneOf(room, tree), () -> rooms.publishAsync(message)
                     .handle((receivers, failure) -> {
                         if (failure != null) {
                             log.warn("could not relay {} to room {} on the other nodes", event, room, failure);

@@ -2,6 +2,7 @@ package io.parley.realtime.gateway;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,13 +54,11 @@ public class Rooms {
 
     /**
      * A broadcast of another node goes through this node's lane of the chat, like its own pushes: a joinChat
-     * queued here either reads the relayed message in its catch-up or is in the room before it is delivered. An
-     * event about a chat (its payload names one) keeps that lane whichever room it is for, so a staff socket gets
-     * the chat's events in commit order whether they come through {@code chat-<id>} or {@code agents}.
+     * queued here either reads the relayed message in its catch-up or is in the room before it is delivered
+     * ({@link Wire#laneOf(String, JsonNode)}).
      */
     private void deliverRelayed(Cluster.RoomEvent relayed) {
-        String chatId = relayed.payload() == null ? null : relayed.payload().path("chatId").textValue();
-        lanes.run(chatId != null ? chatId : Wire.laneOf(relayed.room()),
+        lanes.run(Wire.laneOf(relayed.room(), relayed.payload()),
                 () -> deliverLocally(relayed.room(), relayed.event(), relayed.exclude(), relayed.payload()));
     }
 
