@@ -1,6 +1,5 @@
 package io.parley.query.history;
 
-import io.parley.shared.Side;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -18,11 +17,6 @@ interface HistoryMessageRepository extends JpaRepository<HistoryMessageEntity, H
     @Query("select m from HistoryMessageEntity m where m.chatId = :chatId and m.seq > :afterSeq"
             + " and m.seq < :beforeSeq order by m.seq")
     List<HistoryMessageEntity> findRange(String chatId, long afterSeq, long beforeSeq, Limit limit);
-
-    /** The other side's messages a read pointer newly covers: a primary-key range, however long the chat. */
-    @Query("select m from HistoryMessageEntity m where m.chatId = :chatId and m.seq > :afterSeq"
-            + " and m.seq <= :upToSeq and m.senderSide = :senderSide and m.readAt is null")
-    List<HistoryMessageEntity> findNewlyRead(String chatId, long afterSeq, long upToSeq, Side senderSide);
 
     @Query("select m from HistoryMessageEntity m, HistoryChatEntity c"
             + " where c.chatId in :chatIds and m.chatId = c.chatId and m.seq = c.lastSeq")

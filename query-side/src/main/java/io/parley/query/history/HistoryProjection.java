@@ -1,5 +1,7 @@
 package io.parley.query.history;
 
+import io.parley.query.projection.ProjectionBatches;
+import io.parley.query.projection.Rows;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
 import io.parley.shared.event.ChatStartedEvent;
@@ -21,23 +23,23 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("history")
 class HistoryProjection {
-    private final HistoryChatRepository chats;
-    private final HistoryMessageRepository messages;
+    private final ProjectionBatches batches;
 
-    HistoryProjection(HistoryChatRepository chats, HistoryMessageRepository messages) {
-        this.chats = chats;
-        this.messages = messages;
+    HistoryProjection(ProjectionBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
     void on(ChatStartedEvent event, @SequenceNumber long sequenceNumber) {
-        if (!chats.existsById(event.chatId())) chats.save(new HistoryChatEntity(event.chatId(), sequenceNumber));
+        Rows<HistoryChatEntity> chats = writes().chats;
+        if (chats.find(event.chatId()).isEmpty()) chats.insert(new HistoryChatEntity(event.chatId(), sequenceNumber));
     }
 
     @EventHandler
     void on(MessageSentEvent event, @SequenceNumber long sequenceNumber) {
-        HistoryChatEntity chat = chats.findById(event.chatId())
-                .orElseGet(() -> new HistoryChatEntity(event.chatId(), -1));
+        HistoryWrites writes = writes();
+        HistoryChatEntity chat = writes.chats.find(event.chatId())
+                .orElseGet(() -> writes.chats.insert(new HistoryChatEntity(event.chatId(), -1)));
         if (!chat.isNew(sequenceNumber)) return;
         HistoryMessageEntity message = new HistoryMessageEntity(event.chatId(), event.seq(), event.senderRole());
         message.messageId = event.messageId();
@@ -47,22 +49,23 @@ class HistoryProjection {
         message.attachmentIds = event.attachmentIds();
         message.clientMessageId = event.clientMessageId();
         message.createdAt = event.sentAt();
-        messages.save(message);
+        writes.insert(message);
         chat.lastSeq = Math.max(chat.lastSeq, event.seq());
         chat.version = sequenceNumber;
-        chats.save(chat);
+        writes.chats.changed(chat);
     }
 
     @EventHandler
     void on(MessagesReadEvent event, @SequenceNumber long sequenceNumber) {
-        chats.findById(event.chatId()).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
+        HistoryWrites writes = writes();
+        writes.chats.find(event.chatId()).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
             if (event.upToSeq() > chat.readSeq(event.side())) {
-                messages.findNewlyRead(event.chatId(), chat.readSeq(event.side()), event.upToSeq(),
-                                event.side().other())
-                        .forEach(message -> message.readBy(event.side(), event.upToSeq(), event.readAt()));
+                writes.stampRead(event.chatId(), event.side(), chat.readSeq(event.side()), event.upToSeq(),
+                        event.readAt());
                 chat.read(event.side(), event.upToSeq());
             }
             chat.version = sequenceNumber;
+            writes.chats.changed(chat);
         });
     }
 
@@ -94,12 +97,20 @@ class HistoryProjection {
 
     @ResetHandler
     void onReset() {
-        messages.deleteAllInBatch();
-        chats.deleteAllInBatch();
+        batches.jdbc().getJdbcTemplate().update("DELETE FROM history_message");
+        batches.jdbc().getJdbcTemplate().update("DELETE FROM history_chat");
     }
 
     private void advance(String chatId, long sequenceNumber) {
-        chats.findById(chatId).filter(chat -> chat.isNew(sequenceNumber))
-                .ifPresent(chat -> chat.version = sequenceNumber);
+        Rows<HistoryChatEntity> chats = writes().chats;
+        chats.find(chatId).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
+            chat.version = sequenceNumber;
+            chats.changed(chat);
+        });
+    }
+
+    /** This batch's history writes, made when the batch commits. */
+    private HistoryWrites writes() {
+        return batches.pending("history", () -> new HistoryWrites(batches));
     }
 }

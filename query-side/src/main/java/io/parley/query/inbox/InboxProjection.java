@@ -1,5 +1,7 @@
 package io.parley.query.inbox;
 
+import io.parley.query.projection.ProjectionBatches;
+import io.parley.query.projection.Rows;
 import io.parley.shared.Priority;
 import io.parley.shared.Role;
 import io.parley.shared.event.AgentAssignedEvent;
@@ -27,15 +29,16 @@ import java.util.function.Consumer;
 class InboxProjection {
     private static final String DEFAULT_CATEGORY = "general";
 
-    private final InboxChatRepository repository;
+    private final ProjectionBatches batches;
 
-    InboxProjection(InboxChatRepository repository) {
-        this.repository = repository;
+    InboxProjection(ProjectionBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
     void on(ChatStartedEvent event, @SequenceNumber long sequenceNumber) {
-        if (repository.existsById(event.chatId())) return;
+        Rows<InboxChatEntity> rows = rows();
+        if (rows.find(event.chatId()).isPresent()) return;
         InboxChatEntity chat = new InboxChatEntity(event.chatId(), sequenceNumber, event.startedAt());
         chat.ticketNumber = event.ticketNumber();
         chat.subject = event.subject();
@@ -45,7 +48,7 @@ class InboxProjection {
         chat.customerType = (event.customerRole() == null ? Role.USER : event.customerRole()).wire();
         chat.customerName = event.customerName();
         chat.customerEmail = event.customerEmail();
-        repository.save(chat);
+        rows.insert(chat);
     }
 
     @EventHandler
@@ -99,13 +102,20 @@ class InboxProjection {
 
     @ResetHandler
     void onReset() {
-        repository.deleteAllInBatch();
+        batches.jdbc().getJdbcTemplate().update("DELETE FROM inbox_chat");
     }
 
     private void apply(String chatId, long sequenceNumber, Instant at, Consumer<InboxChatEntity> change) {
-        repository.findById(chatId).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
+        Rows<InboxChatEntity> rows = rows();
+        rows.find(chatId).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
             change.accept(chat);
             chat.touch(sequenceNumber, at);
+            rows.changed(chat);
         });
+    }
+
+    /** This batch's inbox rows, written when the batch commits. */
+    private Rows<InboxChatEntity> rows() {
+        return batches.pending("inbox", () -> new Rows<>(InboxRows.TABLE, batches));
     }
 }

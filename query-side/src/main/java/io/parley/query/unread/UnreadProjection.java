@@ -1,5 +1,7 @@
 package io.parley.query.unread;
 
+import io.parley.query.projection.ProjectionBatches;
+import io.parley.query.projection.Rows;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.Side;
 import io.parley.shared.event.AgentAssignedEvent;
@@ -22,16 +24,17 @@ import java.util.function.Consumer;
 @Component
 @ProcessingGroup("unread")
 class UnreadProjection {
-    private final UnreadChatRepository repository;
+    private final ProjectionBatches batches;
 
-    UnreadProjection(UnreadChatRepository repository) {
-        this.repository = repository;
+    UnreadProjection(ProjectionBatches batches) {
+        this.batches = batches;
     }
 
     @EventHandler
     void on(ChatStartedEvent event, @SequenceNumber long sequenceNumber) {
-        if (!repository.existsById(event.chatId())) {
-            repository.save(new UnreadChatEntity(event.chatId(), event.customerId(), sequenceNumber));
+        Rows<UnreadChatEntity> rows = rows();
+        if (rows.find(event.chatId()).isEmpty()) {
+            rows.insert(new UnreadChatEntity(event.chatId(), event.customerId(), sequenceNumber));
         }
     }
 
@@ -76,13 +79,20 @@ class UnreadProjection {
 
     @ResetHandler
     void onReset() {
-        repository.deleteAllInBatch();
+        batches.jdbc().getJdbcTemplate().update("DELETE FROM unread_chat");
     }
 
     private void apply(String chatId, long sequenceNumber, Consumer<UnreadChatEntity> change) {
-        repository.findById(chatId).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
+        Rows<UnreadChatEntity> rows = rows();
+        rows.find(chatId).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
             change.accept(chat);
             chat.version = sequenceNumber;
+            rows.changed(chat);
         });
+    }
+
+    /** This batch's unread rows, written when the batch commits. */
+    private Rows<UnreadChatEntity> rows() {
+        return batches.pending("unread", () -> new Rows<>(UnreadRows.TABLE, batches));
     }
 }

@@ -1,0 +1,103 @@
+package io.parley.query.inbox;
+
+import io.parley.query.projection.RowTable;
+import io.parley.shared.ChatStatus;
+import io.parley.shared.Priority;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import static io.parley.query.projection.SqlValues.enumOf;
+import static io.parley.query.projection.SqlValues.instant;
+import static io.parley.query.projection.SqlValues.name;
+import static io.parley.query.projection.SqlValues.timestamp;
+
+/** The inbox_chat table as the inbox projection writes it with JDBC (the inbox queries read it with JPA). */
+final class InboxRows implements RowTable<InboxChatEntity> {
+    static final InboxRows TABLE = new InboxRows();
+
+    private static final String COLUMNS = "chat_id, ticket_number, subject, category, priority, status, customer_id,"
+            + " customer_type, customer_name, customer_email, agent_id, agent_name, created_at, updated_at,"
+            + " resolved_at, closed_at, resolution_summary, last_seq, version";
+
+    private InboxRows() {
+    }
+
+    @Override
+    public String select() {
+        return "SELECT " + COLUMNS + " FROM inbox_chat WHERE chat_id IN (:ids)";
+    }
+
+    @Override
+    public RowMapper<InboxChatEntity> mapper() {
+        return (row, n) -> {
+            InboxChatEntity chat = new InboxChatEntity();
+            chat.chatId = row.getString("chat_id");
+            chat.ticketNumber = row.getString("ticket_number");
+            chat.subject = row.getString("subject");
+            chat.category = row.getString("category");
+            chat.priority = enumOf(Priority.class, row.getString("priority"));
+            chat.status = enumOf(ChatStatus.class, row.getString("status"));
+            chat.customerId = row.getString("customer_id");
+            chat.customerType = row.getString("customer_type");
+            chat.customerName = row.getString("customer_name");
+            chat.customerEmail = row.getString("customer_email");
+            chat.agentId = row.getString("agent_id");
+            chat.agentName = row.getString("agent_name");
+            chat.createdAt = instant(row, "created_at");
+            chat.updatedAt = instant(row, "updated_at");
+            chat.resolvedAt = instant(row, "resolved_at");
+            chat.closedAt = instant(row, "closed_at");
+            chat.resolutionSummary = row.getString("resolution_summary");
+            chat.lastSeq = row.getLong("last_seq");
+            chat.version = row.getLong("version");
+            return chat;
+        };
+    }
+
+    @Override
+    public String chatIdOf(InboxChatEntity row) {
+        return row.chatId;
+    }
+
+    @Override
+    public String insert() {
+        return "INSERT INTO inbox_chat (" + COLUMNS + ") VALUES (:chatId, :ticketNumber, :subject, :category,"
+                + " :priority, :status, :customerId, :customerType, :customerName, :customerEmail, :agentId,"
+                + " :agentName, :createdAt, :updatedAt, :resolvedAt, :closedAt, :resolutionSummary, :lastSeq,"
+                + " :version)";
+    }
+
+    @Override
+    public String update() {
+        // Only what events change: the customer, ticket, subject and creation time are written once.
+        return "UPDATE inbox_chat SET category = :category, priority = :priority, status = :status,"
+                + " agent_id = :agentId, agent_name = :agentName, updated_at = :updatedAt,"
+                + " resolved_at = :resolvedAt, closed_at = :closedAt, resolution_summary = :resolutionSummary,"
+                + " last_seq = :lastSeq, version = :version WHERE chat_id = :chatId";
+    }
+
+    @Override
+    public SqlParameterSource parameters(InboxChatEntity chat) {
+        return new MapSqlParameterSource()
+                .addValue("chatId", chat.chatId)
+                .addValue("ticketNumber", chat.ticketNumber)
+                .addValue("subject", chat.subject)
+                .addValue("category", chat.category)
+                .addValue("priority", name(chat.priority))
+                .addValue("status", name(chat.status))
+                .addValue("customerId", chat.customerId)
+                .addValue("customerType", chat.customerType)
+                .addValue("customerName", chat.customerName)
+                .addValue("customerEmail", chat.customerEmail)
+                .addValue("agentId", chat.agentId)
+                .addValue("agentName", chat.agentName)
+                .addValue("createdAt", timestamp(chat.createdAt))
+                .addValue("updatedAt", timestamp(chat.updatedAt))
+                .addValue("resolvedAt", timestamp(chat.resolvedAt))
+                .addValue("closedAt", timestamp(chat.closedAt))
+                .addValue("resolutionSummary", chat.resolutionSummary)
+                .addValue("lastSeq", chat.lastSeq)
+                .addValue("version", chat.version);
+    }
+}
