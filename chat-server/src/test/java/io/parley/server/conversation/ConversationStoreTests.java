@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The conversation core against the real event store, through the command gateway as clients use it. */
 @SpringBootTest(classes = ChatServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -176,16 +178,19 @@ abstract class ConversationStoreTests {
         }
 
         // What the repository reads to load the aggregate for the next command: snapshot + events after it.
-        DomainEventStream stream = eventStore.readEvents(chatId);
-        DomainEventMessage<?> first = stream.next();
-        int loaded = 1;
-        while (stream.hasNext()) {
-            stream.next();
-            loaded++;
-        }
-        assertThat(first.getType()).isEqualTo("Conversation");
-        assertThat(first.getPayloadType().getSimpleName()).isEqualTo("Conversation");
-        assertThat(loaded).isLessThanOrEqualTo(101);
+        // Snapshots are taken on a thread of their own after the triggering command answered.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            DomainEventStream stream = eventStore.readEvents(chatId);
+            DomainEventMessage<?> first = stream.next();
+            int loaded = 1;
+            while (stream.hasNext()) {
+                stream.next();
+                loaded++;
+            }
+            assertThat(first.getType()).isEqualTo("Conversation");
+            assertThat(first.getPayloadType().getSimpleName()).isEqualTo("Conversation");
+            assertThat(loaded).isLessThanOrEqualTo(101);
+        });
         assertThat(send(chatId, customer, "after", null).seq()).isEqualTo(10_002);
         // A retry of a message from long ago, still inside the idempotency window, finds its original.
         assertThat(send(chatId, customer, "m9500", "c9500").duplicate()).isTrue();
