@@ -44,8 +44,8 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                 info.put("segmentsClaimed", streaming.processingStatus().size());
                 ok = ok && !streaming.isError() && !segmentError;
             }
-            if (QuerySideConfig.PROJECTIONS.contains(entry.getKey())) {
-                long count = deadLetters.count(entry.getKey());
+            if (QuerySideConfig.READ_MODELS.equals(entry.getKey())) {
+                long count = deadLetters.count();
                 info.put("deadLetters", count);
                 parked += count;
             }

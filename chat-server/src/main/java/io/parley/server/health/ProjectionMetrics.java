@@ -14,17 +14,17 @@ import java.util.function.Function;
  * Each read model's processor lag as metrics for a metrics system to watch and alert on:
  * {@code parley.projection.lag} (events behind the newest event) and {@code parley.projection.position}, tagged
  * {@code projection}, as this node sees them (for the segments it holds), like {@code GET /api/admin/projections};
- * and {@code parley.projection.dead.letters}, events it could not apply (shared by all nodes, see
- * {@code GET /api/admin/dead-letters}).
+ * and {@code parley.projection.dead.letters}, events a read model could not apply (one queue for the read models'
+ * processor, shared by all nodes, see {@code GET /api/admin/dead-letters}).
  */
 @Component
 class ProjectionMetrics {
 
     ProjectionMetrics(MeterRegistry registry, ProjectionAdmin admin, DeadLetters deadLetters) {
+        Gauge.builder("parley.projection.dead.letters", deadLetters, DeadLetters::count)
+                .description("events a read model could not apply, parked in the dead-letter queue")
+                .tag("processor", QuerySideConfig.READ_MODELS).register(registry);
         for (String name : QuerySideConfig.PROJECTIONS) {
-            Gauge.builder("parley.projection.dead.letters", deadLetters, d -> d.count(name))
-                    .description("events the projection could not apply, parked in its dead-letter queue")
-                    .tag("projection", name).register(registry);
             gauge(registry, admin, name, "parley.projection.lag", "events the projection is behind the newest",
                     ProjectionStatusView::lag);
             gauge(registry, admin, name, "parley.projection.position", "global index the projection reached",

@@ -1,6 +1,7 @@
 package io.parley.server.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.query.config.QuerySideConfig;
 import io.parley.server.cluster.ClusterUsers.Person;
 import io.parley.server.cluster.TokenClaims.Claim;
 import io.parley.server.support.Api;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ClusterAvailable.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ProcessorTakeoverClusterIT {
-    private static final List<String> PROCESSORS = List.of("inbox", "history", "unread");
+    private static final List<String> PROCESSORS = List.of(QuerySideConfig.READ_MODELS);
     private static final int SEGMENTS = 4;
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLAIM_INTERVAL = Duration.ofSeconds(1);

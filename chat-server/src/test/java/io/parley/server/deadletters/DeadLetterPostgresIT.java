@@ -45,18 +45,17 @@ class DeadLetterPostgresIT extends DeadLetterTests {
         assertThat(chat.path("lastMessage").path("content").asText()).startsWith("later");
         assertThat(api.get("/api/chats/" + later + "/messages", admin).data()).hasSize(1);
 
-        JsonNode inbox = eventually(() -> letters(poisoned, "inbox", 2), "the inbox parks the chat").get(0);
-        assertThat(inbox.path("eventType").asText()).isEqualTo("ChatStartedEvent");
-        assertThat(inbox.path("cause").asText()).contains("0x00");
-        JsonNode history = eventually(() -> letters(poisoned, "history", 1), "history parks the message").get(0);
-        assertThat(history.path("eventType").asText()).isEqualTo("MessageSentEvent");
-        assertThat(history.path("globalPosition").asLong())
-                .isEqualTo(inbox.path("globalPosition").asLong() + 1);
-        assertHealthUpWithDeadLetters("history", 1);
+        List<JsonNode> parked = eventually(() -> letters(poisoned, READ_MODELS, 2), "the read models park the chat");
+        assertThat(parked.get(0).path("eventType").asText()).isEqualTo("ChatStartedEvent");
+        assertThat(parked.get(0).path("cause").asText()).contains("0x00");
+        assertThat(parked.get(1).path("eventType").asText()).isEqualTo("MessageSentEvent");
+        assertThat(parked.get(1).path("globalPosition").asLong())
+                .isEqualTo(parked.get(0).path("globalPosition").asLong() + 1);
+        assertHealthUpWithDeadLetters(READ_MODELS, 2);
 
         // Still poisoned: a retry leaves the letters where they are and says so.
-        JsonNode retry = api.post("/api/admin/dead-letters/history/retry", admin, Map.of()).data();
-        assertThat(retry.path("remaining").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(letters(poisoned, "history", 1)).isNotNull();
+        JsonNode retry = api.post("/api/admin/dead-letters/" + READ_MODELS + "/retry", admin, Map.of()).data();
+        assertThat(retry.path("remaining").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(letters(poisoned, READ_MODELS, 2)).isNotNull();
     }
 }

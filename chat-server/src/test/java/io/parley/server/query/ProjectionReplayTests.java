@@ -1,6 +1,7 @@
 package io.parley.server.query;
 
 import io.parley.query.config.QuerySideConfig;
+import io.parley.query.projection.ReadModelReset;
 import io.parley.shared.Actor;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.Priority;
@@ -38,15 +39,15 @@ abstract class ProjectionReplayTests extends QueryScenario {
         long version = send(chatId, carla, "It happened again").version();
 
         Snapshot before = snapshot(chatId, carla, alice, category, version);
-        List<StreamingEventProcessor> projections = QuerySideConfig.PROJECTIONS.stream().map(this::processor).toList();
+        StreamingEventProcessor readModels = processor(QuerySideConfig.READ_MODELS);
         try {
-            projections.forEach(StreamingEventProcessor::shutDown);
-            projections.forEach(StreamingEventProcessor::resetTokens);
+            readModels.shutDown();
+            readModels.resetTokens(ReadModelReset.all());
             // The reset emptied the read models: until replayed, the chat is unknown to them.
             assertRejected(() -> chat(chatId, alice, 0), ErrorCode.NOT_FOUND);
         } finally {
             // Other tests share this context: its projections must run again whatever happened here.
-            projections.forEach(StreamingEventProcessor::start);
+            readModels.start();
         }
         Snapshot after = snapshot(chatId, carla, alice, category, version);
 

@@ -1,6 +1,7 @@
 package io.parley.server.realtime;
 
 import io.parley.query.config.QuerySideConfig;
+import io.parley.query.projection.ReadModelReset;
 import io.parley.server.support.H2Database;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,13 +40,13 @@ class RealtimeNoReplayH2IT extends RealtimeTestBase {
         int agentBefore = agent.log().size();
         int customerBefore = customer.log().size();
 
-        List<StreamingEventProcessor> projections = QuerySideConfig.PROJECTIONS.stream()
-                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow()).toList();
+        StreamingEventProcessor readModels = processing.eventProcessor(QuerySideConfig.READ_MODELS,
+                StreamingEventProcessor.class).orElseThrow();
         try {
-            projections.forEach(StreamingEventProcessor::shutDown);
-            projections.forEach(StreamingEventProcessor::resetTokens);
+            readModels.shutDown();
+            readModels.resetTokens(ReadModelReset.all());
         } finally {
-            projections.forEach(StreamingEventProcessor::start);
+            readModels.start();
         }
         // The replay is done once the rebuilt read model answers with the whole history again.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

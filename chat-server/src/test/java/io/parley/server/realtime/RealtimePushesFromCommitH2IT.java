@@ -81,11 +81,10 @@ class RealtimePushesFromCommitH2IT extends RealtimeTestBase {
     }
 
     private void stopReadModels() {
-        QuerySideConfig.PROJECTIONS.forEach(name -> processing.eventProcessor(name)
-                .ifPresent(EventProcessor::shutDown));
+        processing.eventProcessor(QuerySideConfig.READ_MODELS).ifPresent(EventProcessor::shutDown);
     }
 
     private void startReadModels() {
-        QuerySideConfig.PROJECTIONS.forEach(name -> processing.eventProcessor(name).ifPresent(EventProcessor::start));
+        processing.eventProcessor(QuerySideConfig.READ_MODELS).ifPresent(EventProcessor::start);
     }
 }

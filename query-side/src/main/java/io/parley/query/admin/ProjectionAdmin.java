@@ -1,6 +1,7 @@
 package io.parley.query.admin;
 
 import io.parley.query.config.QuerySideConfig;
+import io.parley.query.projection.ReadModelReset;
 import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.query.ProjectionStatusView;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -14,19 +15,24 @@ import org.springframework.stereotype.Service;
 
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Shows how far each read model is, and rebuilds one from the event store while the system keeps serving. */
+/**
+ * Shows how far each read model is, and rebuilds one from the event store while the system keeps serving. The
+ * read models share one processor ({@link QuerySideConfig#READ_MODELS}): they are as far as it is, and a rebuild
+ * replays it for all of them, emptying only the read model asked for (the others skip what they already have).
+ */
 @Service
 public class ProjectionAdmin {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final Set<String> resetting = ConcurrentHashMap.newKeySet();
+    /** The read model last asked to be rebuilt: it is "replaying" while the processor replays. One at a time. */
+    private volatile String rebuilding;
+    /** True from a replay's request until its processor runs again. */
+    private volatile boolean starting;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay");
         thread.setDaemon(true);
@@ -49,29 +55,32 @@ public class ProjectionAdmin {
     }
 
     /** Starts a rebuild in the background; the list shows it as replaying until it caught up. */
-    public void replay(String name) {
+    public synchronized void replay(String name) {
         StreamingEventProcessor processor = processor(name);
-        if (processor.isReplaying() || !resetting.add(name)) {
-            throw ChatRejectedException.conflict("ALREADY_REPLAYING", name + " is already being rebuilt");
+        if (starting || processor.isReplaying()) {
+            String busy = rebuilding == null ? "a read model" : rebuilding;
+            throw ChatRejectedException.conflict("ALREADY_REPLAYING", busy + " is already being rebuilt");
         }
+        rebuilding = name;
+        starting = true;
         executor.submit(() -> {
             try {
                 processor.shutDown();
-                processor.resetTokens();
+                processor.resetTokens(new ReadModelReset(name));
                 log.info("projection {} reset; rebuilding from the first event", name);
             } catch (RuntimeException e) {
                 // Another node may hold some of its segments: the rebuild must then be started there too.
                 log.warn("projection {} could not be reset: {}", name, e.getMessage());
             } finally {
                 processor.start();
-                resetting.remove(name);
+                starting = false;
             }
         });
     }
 
     private ProjectionStatusView status(String name, OptionalLong head) {
         StreamingEventProcessor processor = processor(name);
-        boolean replaying = resetting.contains(name) || processor.isReplaying();
+        boolean replaying = name.equals(rebuilding) && (starting || processor.isReplaying());
         OptionalLong position = processor.processingStatus().values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent)
@@ -84,7 +93,7 @@ public class ProjectionAdmin {
 
     private StreamingEventProcessor processor(String name) {
         if (!QuerySideConfig.PROJECTIONS.contains(name)) throw ChatRejectedException.notFound("projection");
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing.eventProcessor(QuerySideConfig.READ_MODELS, StreamingEventProcessor.class)
                 .orElseThrow(() -> ChatRejectedException.notFound("projection"));
     }
 

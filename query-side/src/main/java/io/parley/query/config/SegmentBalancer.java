@@ -60,11 +60,9 @@ class SegmentBalancer {
             membership.renew();
             int nodes = membership.liveNodes();
             signals.nodesSharingProjections(nodes);
-            for (String name : QuerySideConfig.PROJECTIONS) {
-                processing.eventProcessor(name, StreamingEventProcessor.class)
-                        .filter(StreamingEventProcessor::isRunning)
-                        .ifPresent(processor -> balance(processor, nodes));
-            }
+            processing.eventProcessor(QuerySideConfig.READ_MODELS, StreamingEventProcessor.class)
+                    .filter(StreamingEventProcessor::isRunning)
+                    .ifPresent(processor -> balance(processor, nodes));
         } catch (RuntimeException e) {
             // The database may be briefly unreachable; the next tick tries again.
             log.warn("segment balancing skipped: {}", e.toString());

@@ -13,24 +13,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A read model that meets an event it cannot apply puts that event, and the later events of the same chat (to
- * keep their order), in a dead-letter queue and goes on with every other chat, instead of retrying the batch
- * forever. The queue is Axon's JDBC one on the Flyway-owned {@code DeadLetterEntry} table (V1, bytea payloads).
+ * When a read model meets an event it cannot apply, the read models' processor puts that event, and the later
+ * events of the same chat (to keep their order), in a dead-letter queue and goes on with every other chat, instead
+ * of retrying the batch forever. The read models share the processor, so a parked event waits for all of them;
+ * processed again, it is applied by those that have not yet (their version guards skip the rest). The queue is
+ * Axon's JDBC one on the Flyway-owned {@code DeadLetterEntry} table (V1, bytea payloads).
  */
 @Configuration
 class DeadLetterConfig {
 
     @Bean
     ConfigurerModule projectionsDeadLetterWhatTheyCannotApply(ConnectionProvider connections) {
-        return configurer -> QuerySideConfig.PROJECTIONS.forEach(group -> configurer.eventProcessing()
+        String group = QuerySideConfig.READ_MODELS;
+        return configurer -> configurer.eventProcessing()
                 .registerDeadLetterQueue(group, c -> queue(group, connections, c.getComponent(
                         TransactionManager.class), c.serializer(), c.eventSerializer()))
                 .registerDeadLetterPolicy(group, c -> new StorableCause())
-                // The cache spares a lookup per event while a segment has no dead letters; a rebuild starts the
-                // read model from scratch, so it clears the group's dead letters too.
+                // The cache spares a lookup per event while a segment has no dead letters. A rebuild replays every
+                // event, parked ones included, so it clears the dead letters too.
                 .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder
                         .enableSequenceIdentifierCache()
-                        .allowReset(true)));
+                        .allowReset(true));
     }
 
     private static SequencedDeadLetterQueue<EventMessage<?>> queue(

@@ -27,27 +27,30 @@ public class DeadLetters {
         this.processing = processing;
     }
 
-    /** Dead letters of one read model; 0 for a group without a queue. */
-    public long count(String group) {
-        return processing.deadLetterQueue(group).map(SequencedDeadLetterQueue::size).orElse(0L);
+    /** Events parked by the read models' processor. */
+    public long count() {
+        return processing.deadLetterQueue(QuerySideConfig.READ_MODELS).map(SequencedDeadLetterQueue::size)
+                .orElse(0L);
     }
 
     public List<DeadLetterView> list() {
         List<DeadLetterView> views = new ArrayList<>();
-        for (String group : QuerySideConfig.PROJECTIONS) {
-            SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                    if (views.size() >= MAX_LISTED) return views;
-                    views.add(view(group, letter));
-                }
+        String group = QuerySideConfig.READ_MODELS;
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(group).deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (views.size() >= MAX_LISTED) return views;
+                views.add(view(group, letter));
             }
         }
         return views;
     }
 
-    /** Processes each chat's dead letters once, oldest first; a sequence that fails again stays, at the back. */
-    public RetryResult retry(String group) {
+    /**
+     * Processes each chat's dead letters once, oldest first; a sequence that fails again stays, at the back. The
+     * group is the read models' processor; a read model's own name stands for it too.
+     */
+    public RetryResult retry(String name) {
+        String group = QuerySideConfig.PROJECTIONS.contains(name) ? QuerySideConfig.READ_MODELS : name;
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> ChatRejectedException.notFound("projection"));
@@ -60,7 +63,7 @@ public class DeadLetters {
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
-        if (!QuerySideConfig.PROJECTIONS.contains(group)) throw ChatRejectedException.notFound("projection");
+        if (!QuerySideConfig.READ_MODELS.equals(group)) throw ChatRejectedException.notFound("projection");
         return processing.deadLetterQueue(group).orElseThrow(() -> ChatRejectedException.notFound("projection"));
     }
 

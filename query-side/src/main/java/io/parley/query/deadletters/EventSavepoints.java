@@ -48,7 +48,7 @@ class EventSavepoints implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
-        if (group == null || !QuerySideConfig.PROJECTIONS.contains(group.value())
+        if (group == null || !QuerySideConfig.READ_MODELS.equals(group.value())
                 || !original.canHandleMessageType(EventMessage.class)) {
             return original;
         }

@@ -1,6 +1,8 @@
 package io.parley.query.history;
 
+import io.parley.query.config.QuerySideConfig;
 import io.parley.query.projection.ProjectionBatches;
+import io.parley.query.projection.ReadModelReset;
 import io.parley.query.projection.Rows;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * the other side's read pointer first covers it.
  */
 @Component
-@ProcessingGroup("history")
+@ProcessingGroup(QuerySideConfig.READ_MODELS)
 class HistoryProjection {
     private final ProjectionBatches batches;
 
@@ -95,8 +97,10 @@ class HistoryProjection {
         advance(chatId, sequenceNumber);
     }
 
+    /** Empties this read model when it is the one being rebuilt. */
     @ResetHandler
-    void onReset() {
+    void onReset(ReadModelReset reset) {
+        if (!reset.rebuilds("history")) return;
         batches.jdbc().getJdbcTemplate().update("DELETE FROM history_message");
         batches.jdbc().getJdbcTemplate().update("DELETE FROM history_chat");
     }

@@ -1,6 +1,8 @@
 package io.parley.query.inbox;
 
+import io.parley.query.config.QuerySideConfig;
 import io.parley.query.projection.ProjectionBatches;
+import io.parley.query.projection.ReadModelReset;
 import io.parley.query.projection.Rows;
 import io.parley.shared.Priority;
 import io.parley.shared.Role;
@@ -25,7 +27,7 @@ import java.util.function.Consumer;
 
 /** Keeps one inbox row per chat: who, what, how urgent, where it stands, and when it last moved. */
 @Component
-@ProcessingGroup("inbox")
+@ProcessingGroup(QuerySideConfig.READ_MODELS)
 class InboxProjection {
     private static final String DEFAULT_CATEGORY = "general";
 
@@ -100,8 +102,10 @@ class InboxProjection {
         });
     }
 
+    /** Empties this read model when it is the one being rebuilt. */
     @ResetHandler
-    void onReset() {
+    void onReset(ReadModelReset reset) {
+        if (!reset.rebuilds("inbox")) return;
         batches.jdbc().getJdbcTemplate().update("DELETE FROM inbox_chat");
     }
 

@@ -1,6 +1,8 @@
 package io.parley.query.unread;
 
+import io.parley.query.config.QuerySideConfig;
 import io.parley.query.projection.ProjectionBatches;
+import io.parley.query.projection.ReadModelReset;
 import io.parley.query.projection.Rows;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.Side;
@@ -22,7 +24,7 @@ import java.util.function.Consumer;
 
 /** Keeps each chat's last seq, read pointers, holder and status: everything unread counts are made of. */
 @Component
-@ProcessingGroup("unread")
+@ProcessingGroup(QuerySideConfig.READ_MODELS)
 class UnreadProjection {
     private final ProjectionBatches batches;
 
@@ -77,8 +79,10 @@ class UnreadProjection {
         });
     }
 
+    /** Empties this read model when it is the one being rebuilt. */
     @ResetHandler
-    void onReset() {
+    void onReset(ReadModelReset reset) {
+        if (!reset.rebuilds("unread")) return;
         batches.jdbc().getJdbcTemplate().update("DELETE FROM unread_chat");
     }
 
