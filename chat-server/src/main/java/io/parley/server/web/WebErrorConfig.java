@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers the JSON body limit ahead of security, so oversized bodies are refused before anything parses them. */
+/**
+ * Registers the checks of a request's body ahead of security: a wildcard content type and an oversized body are
+ * refused before anything parses them.
+ */
 @Configuration
 class WebErrorConfig {
 
@@ -14,6 +17,14 @@ class WebErrorConfig {
         var registration = new FilterRegistrationBean<>(new JsonBodyLimitFilter(limits.maxJsonBytes(), errors));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WildcardContentTypeFilter> wildcardContentTypeFilter(ErrorWriter errors) {
+        var registration = new FilterRegistrationBean<>(new WildcardContentTypeFilter(errors));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 19);
         return registration;
     }
 }

@@ -126,6 +126,42 @@ class RealtimeDeliveryH2IT extends RealtimeTestBase {
     }
 
     @Test
+    void anAuditorJoinsNoChatRoomAndCannotTypeOrSendIntoOne() {
+        Person carla = customer("Carla");
+        String chatId = startChat(carla, "Hi");
+        TestSocket carlaSocket = socket(carla, WEBSOCKET);
+        join(carlaSocket, chatId);
+        TestSocket auditor = socket(staff("Audrey", "auditor"), WEBSOCKET);
+
+        assertThat(errorCode(auditor.call("joinChat", Map.of("chatId", chatId)))).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(auditor.call("typing", Map.of("chatId", chatId, "isTyping", true))))
+                .isEqualTo("FORBIDDEN");
+        assertThat(errorCode(auditor.call("sendMessage", Map.of("chatId", chatId, "content", "hello"))))
+                .isEqualTo("FORBIDDEN");
+        carlaSocket.assertNo("typing", m -> true, Duration.ofMillis(300));
+        ok(carlaSocket.call("sendMessage", Map.of("chatId", chatId, "content", "still mine")));
+        auditor.assertNo("newMessage", m -> true, Duration.ofMillis(300));
+    }
+
+    @Test
+    void anEventTheServerDoesNotKnowIsAnsweredUnknownEvent() {
+        Person carla = customer("Carla");
+        String chatId = startChat(carla, "Hi");
+        TestSocket socket = socket(carla, WEBSOCKET);
+
+        JsonNode answer = socket.call("send_message", Map.of("chatId", chatId, "content", "hi"));
+        assertThat(errorCode(answer)).isEqualTo("UNKNOWN_EVENT");
+        assertThat(answer.at("/error/message").asText()).contains("send_message");
+        socket.emit("sendMesage", Map.of("chatId", chatId, "content", "hi"));
+        JsonNode error = socket.await("chatError");
+        assertThat(error.path("event").asText()).isEqualTo("sendMesage");
+        assertThat(error.at("/error/code").asText()).isEqualTo("UNKNOWN_EVENT");
+        // Nothing was sent: the chat still has its first message only.
+        assertThat(ok(socket.call("sendMessage", Map.of("chatId", chatId, "content", "real")))
+                .path("seq").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void withoutACallbackAFailureArrivesAsChatError() {
         Person carla = customer("Carla");
         TestSocket socket = socket(carla, POLLING);

@@ -6,26 +6,56 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.corundumstudio.socketio.protocol.Event;
 import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
+import io.netty.buffer.ByteBufInputStream;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * netty-socketio's JSON, made to write what the REST API writes: times as ISO-8601 UTC with exactly three
  * fraction digits, and null fields present ({@code assignedAgent: null}) rather than dropped.
  */
 final class ApiJsonSupport extends JacksonJsonSupport {
+    /**
+     * The name an event arrives under when no listener has its own name: netty-socketio would drop it unanswered.
+     * Its one argument is the name the client used; {@link UnknownEvent} answers it.
+     */
+    static final String UNKNOWN = "parley:unknown-event";
+
     /** Null fields are written, as the REST API writes them. */
     private static final JsonInclude.Value NULLS_INCLUDED = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
             JsonInclude.Include.ALWAYS);
     static final DateTimeFormatter API_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
     ApiJsonSupport() {
         super(apiTimes());
+    }
+
+    /** Called for every listener added to a namespace: these names are the events the server knows. */
+    @Override
+    public void addEventMapping(String namespaceName, String eventName, Class<?>... eventClass) {
+        known.add(eventName);
+        super.addEventMapping(namespaceName, eventName, eventClass);
+    }
+
+    @Override
+    public <T> T readValue(String namespaceName, ByteBufInputStream src, Class<T> valueType) throws IOException {
+        T value = super.readValue(namespaceName, src, valueType);
+        if (value instanceof Event event && !known.contains(event.getName())) {
+            String name = event.getName() == null ? "" : event.getName();
+            return valueType.cast(new Event(UNKNOWN, List.of(name)));
+        }
+        return value;
     }
 
     @Override

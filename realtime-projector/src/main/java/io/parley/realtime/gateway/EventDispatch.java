@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import io.parley.shared.ApiError;
+import io.parley.shared.Role;
 import io.parley.shared.error.ErrorCode;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
@@ -42,12 +43,16 @@ class EventDispatch {
     }
 
     private void dispatch(SocketEvent event, SocketIOClient client, Object data, AckRequest ack) {
-        Reply reply = new Reply(client, ack, event.name());
+        Reply reply = new Reply(client, ack, event.nameAsEmitted(data));
         SocketSession session = sessions.of(client).orElse(null);
         if (session == null) {
             if (ack.isAckRequested()) {
                 reply.fail(ApiError.of(ErrorCode.AUTH_REQUIRED, "this socket is not authenticated"));
             }
+            return;
+        }
+        if (session.actor().role() == Role.AUDITOR && !event.auditorsMay()) {
+            reply.fail(ApiError.of(ErrorCode.FORBIDDEN, "auditors have read-only access through the audit API"));
             return;
         }
         perSocket.run(session.id(), () -> {

@@ -7,6 +7,19 @@ public interface SocketEvent {
     String name();
 
     /**
+     * Whether an auditor's socket may use this event. Auditors read through the audit API only: they join no
+     * chat room, and neither type nor send into one.
+     */
+    default boolean auditorsMay() {
+        return false;
+    }
+
+    /** The name a reply refers to ({@code chatError}'s {@code event}): the one the client emitted. */
+    default String nameAsEmitted(Object payload) {
+        return name();
+    }
+
+    /**
      * Handles one emission. Answers through {@code reply} exactly once, possibly later from another thread;
      * anything thrown here is answered as an error.
      */

@@ -91,6 +91,7 @@ public class SocketServer {
         // Session ids come from the server only, never from a client's "io" cookie or header.
         config.setRandomSession(true);
         config.setJsonSupport(new ApiJsonSupport());
+        config.setExceptionListener(new SocketErrors());
         // The contract speaks Socket.IO v4 (Engine.IO 4) only; older clients would skip the auth packet.
         config.setAuthorizationListener(handshake -> "4".equals(handshake.getSingleUrlParam("EIO"))
                 ? AuthorizationResult.SUCCESSFUL_AUTHORIZATION : AuthorizationResult.FAILED_AUTHORIZATION);

@@ -11,6 +11,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     RATE_LIMITED(429),
+    /** A socket event name the server does not know (sockets only). */
+    UNKNOWN_EVENT(400),
     INTERNAL(500);
 
     private final int httpStatus;
