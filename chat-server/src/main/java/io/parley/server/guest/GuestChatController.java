@@ -8,6 +8,8 @@ import io.parley.server.security.TokenService;
 import io.parley.shared.Actor;
 import io.parley.shared.ApiResponse;
 import io.parley.shared.Role;
+import io.parley.shared.error.ChatRejectedException;
+import io.parley.shared.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +25,8 @@ import java.util.UUID;
 
 /**
  * Anonymous visitors open a chat without an account and get a guest token bound to a new guest id. Presenting
- * that token again returns the guest's active chat, like a registered user's start does.
+ * that token again returns the guest's active chat, like a registered user's start does. A caller signed in with an
+ * account is refused (403): it starts chats as itself.
  */
 @RestController
 class GuestChatController {
@@ -44,6 +47,10 @@ class GuestChatController {
         if (auth instanceof ActorAuthentication known && known.getPrincipal().role() == Role.GUEST) {
             guest = known.getPrincipal();
             token = bearer(http);
+        } else if (auth instanceof ActorAuthentication signedIn) {
+            // An account never turns into an anonymous guest: a customer keeps one identity and its own chats.
+            throw new ChatRejectedException(ErrorCode.FORBIDDEN, "ACCOUNT_NOT_GUEST", "signed in as "
+                    + signedIn.getPrincipal().role().wire() + ": start a chat with POST /api/chats instead");
         } else {
             guest = new Actor(UUID.randomUUID().toString(), Role.GUEST, request.name().strip());
             token = tokens.issueGuestToken(guest.id(), guest.name());

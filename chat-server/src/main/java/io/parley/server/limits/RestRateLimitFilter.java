@@ -25,11 +25,14 @@ public final class RestRateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
     private final ErrorWriter errors;
+    private final ClientAddresses addresses;
 
-    public RestRateLimitFilter(RateLimiter limiter, RateLimitProperties limits, ErrorWriter errors) {
+    public RestRateLimitFilter(RateLimiter limiter, RateLimitProperties limits, ErrorWriter errors,
+                               ClientAddresses addresses) {
         this.limiter = limiter;
         this.limits = limits;
         this.errors = errors;
+        this.addresses = addresses;
     }
 
     @Override
@@ -42,7 +45,7 @@ public final class RestRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         Actor actor = auth != null && auth.getPrincipal() instanceof Actor a ? a : null;
-        String key = actor == null ? "rest:addr:" + request.getRemoteAddr() : "rest:user:" + actor.id();
+        String key = actor == null ? "rest:addr:" + addresses.of(request) : "rest:user:" + actor.id();
         int perMinute = actor != null && (actor.isStaff() || actor.role() == Role.AUDITOR)
                 ? limits.restStaffPerMinute() : limits.restPerMinute();
         RateLimiter.Verdict verdict = limiter.take(key, perMinute);

@@ -2,7 +2,6 @@ package io.parley.server.limits;
 
 import io.parley.shared.command.SendMessageCommand;
 import io.parley.shared.error.ChatRejectedException;
-import io.parley.shared.error.ErrorCode;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 
@@ -31,9 +30,9 @@ public final class SendRateLimitInterceptor implements MessageDispatchIntercepto
                 RateLimiter.Verdict verdict = limiter.take("send:" + send.actor().id() + ":" + send.chatId(),
                         perMinute);
                 if (!verdict.allowed()) {
-                    throw new ChatRejectedException(ErrorCode.RATE_LIMITED, "SEND_RATE_LIMITED",
+                    throw ChatRejectedException.rateLimited("SEND_RATE_LIMITED",
                             "too many messages: at most " + perMinute + " a minute in one chat; retry in "
-                                    + verdict.retryAfterSeconds() + " s");
+                                    + verdict.retryAfterSeconds() + " s", verdict.retryAfterSeconds());
                 }
             }
             return message;

@@ -16,12 +16,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 
-/** Signs and checks Parley's HS256 JWTs (sub, role, name, jti, iat, exp); knows nothing about revocation. */
+/**
+ * Signs and checks Parley's HS256 JWTs (sub, role, name, jti, iat, exp); a token issued in the future is refused.
+ * Knows nothing about revocation.
+ */
 final class JwtCodec {
     static final String ROLE_CLAIM = "role";
     static final String NAME_CLAIM = "name";
     // Real tokens are a few hundred characters; anything far larger is not worth parsing.
     private static final int MAX_TOKEN_CHARS = 4096;
+    /** How far ahead of this node's clock another node's may run: a token issued later than that is forged. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final SecretKey key;
     private final JwtParser parser;
@@ -73,10 +78,12 @@ final class JwtCodec {
             String subject = claims.getSubject();
             String jti = claims.getId();
             Date expiration = claims.getExpiration();
+            Date issuedAt = claims.getIssuedAt();
             Role role = Role.fromWire(claims.get(ROLE_CLAIM, String.class))
                     .filter(r -> r != Role.SYSTEM)
                     .orElse(null);
-            if (isBlank(subject) || isBlank(jti) || expiration == null || role == null) {
+            if (isBlank(subject) || isBlank(jti) || expiration == null || role == null || issuedAt == null
+                    || issuedAt.toInstant().isAfter(Instant.now().plus(CLOCK_SKEW))) {
                 throw new InvalidTokenException("invalid token");
             }
             String name = claims.get(NAME_CLAIM, String.class);

@@ -1,5 +1,6 @@
 package io.parley.server.security;
 
+import io.parley.server.limits.ClientAddresses;
 import io.parley.server.limits.RateLimitProperties;
 import io.parley.server.limits.RateLimiter;
 import io.parley.server.limits.RestRateLimitFilter;
@@ -28,7 +29,8 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, TokenService tokens, SecurityErrorHandlers handlers,
-                                    RateLimiter limiter, RateLimitProperties limits, ErrorWriter errors)
+                                    RateLimiter limiter, RateLimitProperties limits, ErrorWriter errors,
+                                    ClientAddresses addresses)
             throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -39,7 +41,7 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RestRateLimitFilter(limiter, limits, errors), BearerTokenFilter.class)
+                .addFilterAfter(new RestRateLimitFilter(limiter, limits, errors, addresses), BearerTokenFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/chats/guest")
                         .permitAll()

@@ -4,6 +4,7 @@ import io.parley.shared.ApiError;
 import io.parley.shared.ApiResponse;
 import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.error.ErrorCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +30,12 @@ public final class ErrorResponses {
                 .body(ApiResponse.fail(ApiError.of(code, message, details)));
     }
 
+    /** A rejection; one that passes with time (a limit) also says when in {@code Retry-After}. */
     public static ResponseEntity<ApiResponse<Void>> of(ChatRejectedException e) {
-        return of(e.code(), e.getMessage(), e.details());
+        ResponseEntity<ApiResponse<Void>> answer = of(e.code(), e.getMessage(), e.details());
+        if (e.retryAfterSeconds() == null) return answer;
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(answer.getBody());
     }
 
     /** The contract code for a bare HTTP status, e.g. from the servlet container or a framework exception. */

@@ -158,6 +158,35 @@ abstract class ChatApiTests {
     }
 
     @Test
+    void bodiesAreReadStrictlyAndARefusedOneStoresNothing() {
+        String customer = registerCustomer("Stella");
+        String chatId = startChat(customer, "hello").path("chat").path("id").asText();
+        String messages = "/api/chats/" + chatId + "/messages";
+
+        for (String wrong : List.of("{\"content\":123}", "{\"content\":true}", "{\"content\":1.5}")) {
+            Response refused = api.send("POST", messages, customer, wrong);
+            assertThat(refused.status()).as(wrong).isEqualTo(400);
+            assertThat(refused.errorCode()).isEqualTo("VALIDATION_FAILED");
+            assertThat(refused.body().at("/error/details").findValuesAsText("field")).as(wrong).contains("content");
+        }
+        Response duplicate = api.send("POST", messages, customer, "{\"content\":\"a\",\"content\":\"b\"}");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.errorCode()).isEqualTo("VALIDATION_FAILED");
+        Response login = api.send("POST", "/api/auth/login", null,
+                "{\"email\":\"a@example.com\",\"email\":\"b@example.com\",\"password\":\"x\"}");
+        assertThat(login.status()).isEqualTo(400);
+        for (String type : List.of("application/*", "*/*", "text/plain")) {
+            Response odd = api.send("POST", messages, customer, "{\"content\":\"typed oddly\"}", "Content-Type", type);
+            assertThat(odd.status()).as(type).isIn(201, 415);
+            assertThat(odd.body().path("success").isBoolean()).as(type).isTrue();
+        }
+
+        JsonNode history = api.get(messages, customer).data();
+        assertThat(history).extracting(m -> m.path("content").asText())
+                .noneMatch(content -> content.matches("123|true|1\\.5|a|b"));
+    }
+
+    @Test
     void aGuestChatsWithATokenThatOnlyOpensTheirOwnChat() {
         Response guestStart = api.post("/api/chats/guest", null, Map.of("name", "Gus", "message", "Hello from a guest"));
         assertThat(guestStart.status()).as(guestStart.body().toString()).isEqualTo(201);
@@ -177,6 +206,12 @@ abstract class ChatApiTests {
         String usersChat = startChat(user, "mine").path("chat").path("id").asText();
         assertThat(api.get("/api/chats/" + usersChat, guestToken).status()).isEqualTo(404);
         assertThat(api.get("/api/chats?limit=5", guestToken).status()).isEqualTo(403);
+
+        // A signed-in customer does not become a guest: refused, and no guest chat is opened for it.
+        Response asGuest = api.post("/api/chats/guest", user, Map.of("name", "Ursula", "message", "as a guest"));
+        assertThat(asGuest.status()).isEqualTo(403);
+        assertThat(asGuest.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(ids(api.get("/api/chats/mine", user).data())).containsExactly(usersChat);
     }
 
     @Test

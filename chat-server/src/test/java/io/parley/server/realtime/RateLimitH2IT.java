@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @H2Database
 @TestPropertySource(properties = {"chat.rate-limit.rest-per-minute=25", "chat.rate-limit.rest-staff-per-minute=50",
+        "chat.trusted-proxies=127.0.0.1,::1",
         "chat.rate-limit.send-per-minute=3"})
 class RateLimitH2IT extends RealtimeTestBase {
 
@@ -106,10 +107,13 @@ class RateLimitH2IT extends RealtimeTestBase {
                 "clientMessageId", UUID.randomUUID().toString()));
         assertThat(errorCode(refused)).isEqualTo("RATE_LIMITED");
         assertThat(refused.at("/error/message").asText()).contains("3 a minute");
-        // REST sends draw on the same allowance.
+        assertThat(refused.at("/error/details/retryAfterSeconds").asLong()).isBetween(1L, 60L);
+        // REST sends draw on the same allowance, and their 429 says when to retry like every other 429.
         Response rest = api.post("/api/chats/" + chatId + "/messages", ann.token(), Map.of("content", "m5"));
         assertThat(rest.status()).isEqualTo(429);
         assertThat(rest.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(Long.parseLong(rest.raw().headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 60L);
 
         agentSocket.await("newMessage", m -> m.path("content").asText().equals("m3"));
         agentSocket.assertNo("newMessage", m -> m.path("content").asText().matches("m[45]"), Duration.ofMillis(500));

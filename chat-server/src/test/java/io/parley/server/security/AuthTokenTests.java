@@ -61,6 +61,17 @@ abstract class AuthTokenTests {
     }
 
     @Test
+    void aTokenIssuedInTheFutureFails() {
+        Instant later = Instant.now().plusSeconds(3600);
+        String fromTheFuture = Jwts.builder().subject(registeredUserId()).claim("role", "user").claim("name", "Eve")
+                .id(UUID.randomUUID().toString()).issuedAt(Date.from(later))
+                .expiration(Date.from(later.plusSeconds(3600)))
+                .signWith(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), Jwts.SIG.HS256)
+                .compact();
+        assertAuthFailed(api.get("/api/auth/me", fromTheFuture));
+    }
+
+    @Test
     void aTokenWithAForgedPayloadFails() {
         String[] parts = api.register(randomEmail(), "password-123").token().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

@@ -14,6 +14,7 @@ public class ChatRejectedException extends AxonNonTransientException {
     private final ErrorCode code;
     private final String reason;
     private final String field;
+    private Long retryAfterSeconds;
 
     public ChatRejectedException(ErrorCode code, String reason, String message) {
         this(code, reason, null, message);
@@ -40,9 +41,14 @@ public class ChatRejectedException extends AxonNonTransientException {
         return field;
     }
 
+    /** When a refusal that passes with time (a limit) may be retried, in seconds; null for a final refusal. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
     /**
      * The envelope's {@code details}: for a field at fault the same list of {@code {field, message, reason}} that
-     * malformed or invalid request bodies get, else {@code {reason}}.
+     * malformed or invalid request bodies get, else {@code {reason}}, with {@code retryAfterSeconds} for a limit.
      */
     public Object details() {
         if (field != null) {
@@ -52,7 +58,20 @@ public class ChatRejectedException extends AxonNonTransientException {
             if (reason != null) problem.put("reason", reason);
             return List.of(problem);
         }
+        if (retryAfterSeconds != null) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            if (reason != null) details.put("reason", reason);
+            details.put("retryAfterSeconds", retryAfterSeconds);
+            return details;
+        }
         return reason == null ? null : Map.of("reason", reason);
+    }
+
+    /** {@code RATE_LIMITED}: the same request succeeds after {@code retryAfterSeconds}. */
+    public static ChatRejectedException rateLimited(String reason, String message, long retryAfterSeconds) {
+        ChatRejectedException refused = new ChatRejectedException(ErrorCode.RATE_LIMITED, reason, message);
+        refused.retryAfterSeconds = retryAfterSeconds;
+        return refused;
     }
 
     public static ChatRejectedException notFound(String what) {
