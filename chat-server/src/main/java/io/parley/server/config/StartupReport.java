@@ -1,6 +1,6 @@
 package io.parley.server.config;
 
-import io.parley.realtime.gateway.SocketServer;
+import io.parley.realtime.server.SocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

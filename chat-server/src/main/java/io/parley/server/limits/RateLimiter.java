@@ -9,7 +9,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.redisson.Bucket4jRedisson;
-import io.parley.realtime.gateway.Cluster;
+import io.parley.realtime.cluster.RedisConnection;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -46,8 +46,8 @@ public class RateLimiter {
     private final Cache<String, Bucket> local = Caffeine.newBuilder().expireAfterAccess(IDLE).build();
 
     @Autowired
-    RateLimiter(Cluster cluster) {
-        this(cluster.redis(), cluster.keyPrefix());
+    RateLimiter(RedisConnection redis) {
+        this(redis.client(), redis.keyPrefix());
     }
 
     /** Buckets in {@code redis} under {@code keyPrefix:limit:}, or in this process when it is empty. */

@@ -3,7 +3,7 @@ package io.parley.server.realtime;
 import io.parley.realtime.auth.SocketAuthException;
 import io.parley.realtime.auth.SocketIdentity;
 import io.parley.realtime.auth.SocketTokenVerifier;
-import io.parley.realtime.gateway.SocketSessions;
+import io.parley.realtime.sessions.SocketSessions;
 import io.parley.server.security.InvalidTokenException;
 import io.parley.server.security.TokenService;
 import io.parley.server.security.TokensRevoked;

@@ -1,9 +1,9 @@
 package io.parley.server.realtime;
 
-import io.parley.realtime.gateway.SocketServer;
+import io.parley.realtime.server.SocketServer;
 import io.parley.server.ChatServerApplication;
-import io.parley.server.support.Api;
 import io.parley.server.support.Api.Response;
+import io.parley.server.support.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,10 +1,10 @@
 package io.parley.server.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parley.realtime.gateway.SocketServer;
+import io.parley.realtime.server.SocketServer;
 import io.parley.server.ChatServerApplication;
-import io.parley.server.support.Api;
 import io.parley.server.support.Api.Response;
+import io.parley.server.support.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

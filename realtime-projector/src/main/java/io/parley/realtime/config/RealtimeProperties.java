@@ -1,5 +1,6 @@
 package io.parley.realtime.config;
 
+import io.parley.realtime.server.SocketServer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,6 +1,6 @@
 package io.parley.realtime.inbound;
 
-import io.parley.realtime.gateway.Wire;
+import io.parley.realtime.broadcast.Wire;
 import io.parley.shared.query.ChatView;
 import io.parley.shared.query.MessageView;
 

@@ -1,10 +1,10 @@
 package io.parley.realtime.inbound;
 
-import io.parley.realtime.gateway.ChatLanes;
-import io.parley.realtime.gateway.Reply;
-import io.parley.realtime.gateway.SocketEvent;
-import io.parley.realtime.gateway.SocketSession;
-import io.parley.realtime.gateway.SocketSessions;
+import io.parley.realtime.broadcast.ChatLanes;
+import io.parley.realtime.dispatch.Reply;
+import io.parley.realtime.dispatch.SocketEvent;
+import io.parley.realtime.sessions.SocketSession;
+import io.parley.realtime.sessions.SocketSessions;
 import io.parley.shared.Actor;
 import io.parley.shared.query.ChatView;
 import io.parley.shared.query.FetchChatQuery;

@@ -1,10 +1,10 @@
 package io.parley.realtime.inbound;
 
-import io.parley.realtime.gateway.Reply;
-import io.parley.realtime.gateway.SocketEvent;
-import io.parley.realtime.gateway.SocketSession;
-import io.parley.realtime.gateway.SocketSessions;
-import io.parley.realtime.gateway.Typing;
+import io.parley.realtime.dispatch.Reply;
+import io.parley.realtime.dispatch.SocketEvent;
+import io.parley.realtime.presence.Typing;
+import io.parley.realtime.sessions.SocketSession;
+import io.parley.realtime.sessions.SocketSessions;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.parley.realtime.inbound;
 
-import io.parley.realtime.gateway.Reply;
-import io.parley.realtime.gateway.SocketEvent;
-import io.parley.realtime.gateway.SocketSession;
+import io.parley.realtime.dispatch.Reply;
+import io.parley.realtime.dispatch.SocketEvent;
+import io.parley.realtime.sessions.SocketSession;
 import io.parley.shared.Actor;
 import io.parley.shared.command.MarkDeliveredCommand;
 import io.parley.shared.command.PointerMoved;

@@ -1,6 +1,6 @@
 package io.parley.realtime.inbound;
 
-import io.parley.realtime.gateway.InvalidPayloadException;
+import io.parley.realtime.dispatch.InvalidPayloadException;
 import io.parley.shared.StorableText;
 
 import java.math.BigInteger;

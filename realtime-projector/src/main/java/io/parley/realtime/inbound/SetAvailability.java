@@ -1,10 +1,10 @@
 package io.parley.realtime.inbound;
 
-import io.parley.realtime.gateway.InvalidPayloadException;
-import io.parley.realtime.gateway.Reply;
-import io.parley.realtime.gateway.SocketEvent;
-import io.parley.realtime.gateway.SocketSession;
-import io.parley.realtime.gateway.Wire;
+import io.parley.realtime.broadcast.Wire;
+import io.parley.realtime.dispatch.InvalidPayloadException;
+import io.parley.realtime.dispatch.Reply;
+import io.parley.realtime.dispatch.SocketEvent;
+import io.parley.realtime.sessions.SocketSession;
 import io.parley.shared.Actor;
 import io.parley.shared.ActorMetaData;
 import io.parley.shared.Availability;

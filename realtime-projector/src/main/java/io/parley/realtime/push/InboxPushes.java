@@ -1,7 +1,7 @@
 package io.parley.realtime.push;
 
-import io.parley.realtime.gateway.Rooms;
-import io.parley.realtime.gateway.Wire;
+import io.parley.realtime.broadcast.Rooms;
+import io.parley.realtime.broadcast.Wire;
 import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.shared.Role;
 import io.parley.shared.Side;
@@ -41,7 +41,8 @@ class InboxPushes {
         if (chat.lastMessage != null) last.remember(chat.lastMessage);
         if (chat.started != null) rooms.send(Wire.AGENTS_ROOM, Wire.NEW_CHAT, NewChats.of(chat.started, chat, state));
         if (!chat.inboxChanged) return;
-        MessageView lastMessage = chat.lastMessage != null ? chat.lastMessage : last.at(state.chatId(), state.lastSeq());
+        MessageView lastMessage = chat.lastMessage != null ? chat.lastMessage
+                : last.at(state.chatId(), state.lastSeq());
         if (lastMessage != null) {
             late.sentAt(state);
             send(chat, state, lastMessage);

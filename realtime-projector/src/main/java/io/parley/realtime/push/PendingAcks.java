@@ -1,6 +1,6 @@
 package io.parley.realtime.push;
 
-import io.parley.realtime.gateway.Reply;
+import io.parley.realtime.dispatch.Reply;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.ConcurrentHashMap;

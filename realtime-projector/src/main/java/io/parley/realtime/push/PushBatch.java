@@ -1,7 +1,7 @@
 package io.parley.realtime.push;
 
-import io.parley.realtime.gateway.Reply;
-import io.parley.realtime.gateway.Wire;
+import io.parley.realtime.broadcast.Wire;
+import io.parley.realtime.dispatch.Reply;
 import io.parley.shared.command.ChatState;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.query.MessageView;

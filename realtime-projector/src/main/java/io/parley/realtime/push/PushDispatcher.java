@@ -1,10 +1,10 @@
 package io.parley.realtime.push;
 
-import io.parley.realtime.gateway.ChatLanes;
-import io.parley.realtime.gateway.Exclude;
-import io.parley.realtime.gateway.Reply;
-import io.parley.realtime.gateway.Rooms;
-import io.parley.realtime.gateway.Wire;
+import io.parley.realtime.broadcast.ChatLanes;
+import io.parley.realtime.broadcast.Exclude;
+import io.parley.realtime.broadcast.Rooms;
+import io.parley.realtime.broadcast.Wire;
+import io.parley.realtime.dispatch.Reply;
 import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.realtime.push.PushBatch.Push;
 import io.parley.shared.command.ChatState;

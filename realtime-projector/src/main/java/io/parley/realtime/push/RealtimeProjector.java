@@ -1,7 +1,7 @@
 package io.parley.realtime.push;
 
+import io.parley.realtime.broadcast.Wire;
 import io.parley.realtime.config.RealtimeConfig;
-import io.parley.realtime.gateway.Wire;
 import io.parley.realtime.push.PushBatch.Audience;
 import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.shared.event.AgentAssignedEvent;

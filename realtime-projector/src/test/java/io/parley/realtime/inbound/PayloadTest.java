@@ -1,6 +1,6 @@
 package io.parley.realtime.inbound;
 
-import io.parley.realtime.gateway.InvalidPayloadException;
+import io.parley.realtime.dispatch.InvalidPayloadException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.presence;
 
+import io.parley.realtime.broadcast.Wire;
 import io.parley.shared.Actor;
 
 import java.time.Instant;
@@ -10,11 +11,11 @@ import java.util.Map;
  * Presence counted per person across all their sockets: online while any one is connected. Transient by design
  * (never an event); lastSeen is when the person last connected or, once offline, last disconnected.
  */
-final class PresenceBook {
+public final class PresenceBook {
     private final Map<String, Entry> people = new HashMap<>();
 
     /** Counts a new socket; true when it made the person online. */
-    synchronized boolean connected(Actor person, Instant now) {
+    public synchronized boolean connected(Actor person, Instant now) {
         Entry entry = people.computeIfAbsent(person.id(), id -> new Entry());
         entry.role = person.role().wire();
         entry.lastSeen = now;
@@ -22,7 +23,7 @@ final class PresenceBook {
     }
 
     /** Counts a closed socket; true when it was the person's last. */
-    synchronized boolean disconnected(Actor person, Instant now) {
+    public synchronized boolean disconnected(Actor person, Instant now) {
         Entry entry = people.get(person.id());
         if (entry == null || entry.sockets == 0) return false;
         entry.lastSeen = now;
@@ -30,12 +31,12 @@ final class PresenceBook {
     }
 
     /** This node's open sockets of the person. */
-    synchronized int sockets(String personId) {
+    public synchronized int sockets(String personId) {
         Entry entry = people.get(personId);
         return entry == null ? 0 : entry.sockets;
     }
 
-    synchronized Wire.Presence of(String personId) {
+    public synchronized Wire.Presence of(String personId) {
         Entry entry = people.get(personId);
         return entry == null ? null : new Wire.Presence(personId, entry.role, entry.sockets > 0, entry.lastSeen);
     }

@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.dispatch;
 
 import io.parley.shared.ApiError;
 import io.parley.shared.error.ChatRejectedException;

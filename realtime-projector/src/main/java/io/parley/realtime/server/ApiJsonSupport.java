@@ -1,14 +1,15 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.server;
 
+import com.corundumstudio.socketio.protocol.Event;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.corundumstudio.socketio.protocol.Event;
-import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import io.netty.buffer.ByteBufInputStream;
+import io.parley.realtime.dispatch.UnknownEvent;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -22,12 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * netty-socketio's JSON, made to write what the REST API writes: times as ISO-8601 UTC with exactly three
  * fraction digits, and null fields present ({@code assignedAgent: null}) rather than dropped.
  */
-final class ApiJsonSupport extends JacksonJsonSupport {
+public final class ApiJsonSupport extends JacksonJsonSupport {
     /**
      * The name an event arrives under when no listener has its own name: netty-socketio would drop it unanswered.
      * Its one argument is the name the client used; {@link UnknownEvent} answers it.
      */
-    static final String UNKNOWN = "parley:unknown-event";
+    public static final String UNKNOWN = "parley:unknown-event";
 
     /** Null fields are written, as the REST API writes them. */
     private static final JsonInclude.Value NULLS_INCLUDED = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
@@ -65,7 +66,7 @@ final class ApiJsonSupport extends JacksonJsonSupport {
     }
 
     /** A mapper writing exactly what this JSON support writes, for relaying payloads between nodes. */
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.registerModule(apiTimes());
         mapper.setDefaultPropertyInclusion(NULLS_INCLUDED);

@@ -1,32 +1,32 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.cluster;
 
 import com.corundumstudio.socketio.store.MemoryStoreFactory;
 import com.corundumstudio.socketio.store.RedissonStoreFactory;
 import com.corundumstudio.socketio.store.StoreFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parley.realtime.config.RealtimeProperties;
+import io.parley.realtime.broadcast.Exclude;
+import io.parley.realtime.broadcast.KeyedSequencer;
+import io.parley.realtime.broadcast.Wire;
+import io.parley.realtime.server.ApiJsonSupport;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import org.redisson.Redisson;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
-import org.redisson.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +43,11 @@ import java.util.function.Consumer;
  *   order, by the node that sends (for pushes: the node that committed).</li>
  *   <li>Forced logout: {@code <prefix>:logout} carries revoked token ids; every node disconnects its sockets.</li>
  *   <li>Liveness: each node stamps {@code <prefix>:nodes} (sorted set, score = time) every 2 s; a node not
- *   stamped for 10 s is dead. Presence across nodes builds on it ({@link ClusterPresence}).</li>
+ *   stamped for 10 s is dead, and one survivor publishes a {@link NodeStopped} event (presence.ClusterPresence
+ *   clears up after it).</li>
  * </ul>
+ * What other nodes relay reaches this node's owners through {@link ClusterRelays}; Redis itself is
+ * {@link RedisConnection}'s.
  */
 @Component
 public class Cluster {
@@ -60,85 +63,58 @@ public class Cluster {
     private record Logout(String node, Set<String> tokenIds, String reason) {
     }
 
-    private final RealtimeProperties properties;
     private final String prefix;
     private final String nodeId = UUID.randomUUID().toString();
     private final ObjectMapper json = ApiJsonSupport.mapper();
     private final RedissonClient redis;
-    private final List<Consumer<RoomEvent>> roomListeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<Set<String>, String>> logoutListeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<String, Instant>> deadNodeListeners = new CopyOnWriteArrayList<>();
+    private final ApplicationEventPublisher events;
     private final ScheduledExecutorService heartbeat;
     private volatile Set<String> liveNodes = Set.of();
-    private RTopic rooms;
+    private final RTopic rooms;
+    private final RTopic logouts;
     private final KeyedSequencer relayOrder = new KeyedSequencer(Runnable::run);
-    private RTopic logouts;
 
-    Cluster(RealtimeProperties properties) {
-        this.properties = properties;
-        this.prefix = properties.redisPrefix();
-        if (!properties.clustered()) {
-            redis = null;
+    Cluster(RedisConnection connection, ApplicationEventPublisher events) {
+        this.prefix = connection.keyPrefix();
+        this.events = events;
+        this.redis = connection.client().orElse(null);
+        if (redis == null) {
+            rooms = null;
+            logouts = null;
             heartbeat = null;
             return;
         }
-        redis = Redisson.create(redisConfig(properties.redisUrl()));
         rooms = redis.getTopic(prefix + ":rooms", StringCodec.INSTANCE);
         logouts = redis.getTopic(prefix + ":logout", StringCodec.INSTANCE);
-        rooms.addListener(String.class, (channel, message) -> received(message, RoomEvent.class, event -> {
-            if (!nodeId.equals(event.node())) roomListeners.forEach(listener -> listener.accept(event));
-        }));
-        logouts.addListener(String.class, (channel, message) -> received(message, Logout.class, logout -> {
-            if (!nodeId.equals(logout.node())) {
-                logoutListeners.forEach(listener -> listener.accept(logout.tokenIds(), logout.reason()));
-            }
-        }));
-        beat();
         heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "realtime-cluster-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
-        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
-                TimeUnit.MILLISECONDS);
-        log.info("Socket.IO cluster through Redis {} (prefix {}, node {})", properties.redisUrl(), prefix, nodeId);
     }
 
-    private static Config redisConfig(String url) {
-        Config config = new Config();
-        config.setThreads(4);
-        config.setNettyThreads(4);
-        config.useSingleServer().setAddress(url)
-                .setConnectionMinimumIdleSize(2).setConnectionPoolSize(16)
-                .setSubscriptionConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(4);
-        return config;
+    /** Starts stamping this node's liveness; the first stamp is taken before the application serves. */
+    @PostConstruct
+    void start() {
+        if (redis == null) return;
+        beat();
+        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+        log.info("Socket.IO cluster through Redis (prefix {}, node {})", prefix, nodeId);
     }
 
     public boolean shared() {
         return redis != null;
     }
 
-    /** The nodes' Redis, for other state they must share (the rate limits); empty on a single node. */
-    public Optional<RedissonClient> redis() {
-        return Optional.ofNullable(redis);
-    }
-
     /** This node's id in Redis, fresh at every start. */
-    String nodeId() {
+    public String nodeId() {
         return nodeId;
     }
 
     /** The nodes stamped within the timeout, this one included. */
-    Set<String> liveNodes() {
+    public Set<String> liveNodes() {
         return liveNodes;
-    }
-
-    /**
-     * Called with a node that stopped stamping itself and when it last did, on exactly one surviving node: the
-     * one whose removal of the stale stamp succeeded.
-     */
-    void onDeadNode(BiConsumer<String, Instant> listener) {
-        deadNodeListeners.add(listener);
     }
 
     /** Prefix of every key Parley keeps in Redis ({@code chat.redis-prefix}). */
@@ -147,18 +123,33 @@ public class Cluster {
     }
 
     /**
-     * netty-socketio's store: its Redisson store when clustered (a client of its own, which it shuts down when the
-     * server stops), else the in-memory one. Parley's broadcasts do not use its dispatch (see {@link Rooms}).
+     * netty-socketio's store: its Redisson store on the server's one client when clustered, else the in-memory
+     * one. Parley's broadcasts do not use its dispatch (see broadcast.Rooms).
      */
-    StoreFactory storeFactory() {
-        return redis == null ? new MemoryStoreFactory()
-                : new RedissonStoreFactory(Redisson.create(redisConfig(properties.redisUrl())));
+    public StoreFactory storeFactory() {
+        if (redis == null) return new MemoryStoreFactory();
+        return new RedissonStoreFactory(redis) {
+            /** The client is the server's one (RedisConnection), which closes it after everything else. */
+            @Override
+            public void shutdown() {
+            }
+        };
     }
 
     // ---- room broadcasts and forced logout
 
-    void onRoomEvent(Consumer<RoomEvent> listener) {
-        roomListeners.add(listener);
+    /**
+     * Hands what the other nodes relay to the receivers: their room broadcasts, and the tokens they revoked with
+     * the reason. This node's own relays come back too and are dropped here.
+     */
+    void listen(Consumer<RoomEvent> roomEvents, BiConsumer<Set<String>, String> logoutsElsewhere) {
+        if (redis == null) return;
+        rooms.addListener(String.class, (channel, message) -> received(message, RoomEvent.class, event -> {
+            if (!nodeId.equals(event.node())) roomEvents.accept(event);
+        }));
+        logouts.addListener(String.class, (channel, message) -> received(message, Logout.class, logout -> {
+            if (!nodeId.equals(logout.node())) logoutsElsewhere.accept(logout.tokenIds(), logout.reason());
+        }));
     }
 
     /**
@@ -166,7 +157,7 @@ public class Cluster {
      * for events about no chat) go out one after the other, each once the previous one is written: Redisson may
      * use several connections, and the other nodes must see a chat's events in commit order.
      */
-    void publishRoomEvent(String room, String event, Exclude exclude, Object payload) {
+    public void publishRoomEvent(String room, String event, Exclude exclude, Object payload) {
         if (redis == null) return;
         try {
             JsonNode tree = json.valueToTree(payload);
@@ -183,11 +174,7 @@ public class Cluster {
         }
     }
 
-    void onLogout(BiConsumer<Set<String>, String> listener) {
-        logoutListeners.add(listener);
-    }
-
-    void publishLogout(Set<String> tokenIds, String reason) {
+    public void publishLogout(Set<String> tokenIds, String reason) {
         if (redis == null) return;
         try {
             logouts.publish(json.writeValueAsString(new Logout(nodeId, tokenIds, reason)));
@@ -218,7 +205,7 @@ public class Cluster {
                 if (nodes.remove(dead.getValue())) {
                     Instant lastBeat = Instant.ofEpochMilli(dead.getScore().longValue());
                     log.info("Node {} stopped stamping itself at {}", dead.getValue(), lastBeat);
-                    deadNodeListeners.forEach(listener -> listener.accept(dead.getValue(), lastBeat));
+                    events.publishEvent(new NodeStopped(dead.getValue(), lastBeat));
                 }
             }
         } catch (RuntimeException e) {
@@ -235,6 +222,5 @@ public class Cluster {
         } catch (RuntimeException e) {
             log.debug("could not remove this node from Redis", e);
         }
-        redis.shutdown();
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.broadcast;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.shared.query.AgentRef;
@@ -32,7 +32,7 @@ public final class Wire {
     }
 
     /** The push lane of a room: a chat room shares its chat's lane (keyed by chat id), any other room has its own. */
-    static String laneOf(String room) {
+    public static String laneOf(String room) {
         return room.startsWith("chat-") ? room.substring("chat-".length()) : "room:" + room;
     }
 
@@ -40,7 +40,7 @@ public final class Wire {
      * The lane of a broadcast: an event about a chat (its payload names one) keeps that chat's lane whichever room
      * it is for, so the chat's events stay in commit order through {@code chat-<id>} and {@code agents} alike.
      */
-    static String laneOf(String room, JsonNode payload) {
+    public static String laneOf(String room, JsonNode payload) {
         String chatId = payload == null ? null : payload.path("chatId").textValue();
         return chatId != null ? chatId : laneOf(room);
     }

@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.server;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.listener.ExceptionListener;
@@ -14,7 +14,7 @@ import java.util.List;
  * reset) is normal traffic: DEBUG, not the library's default ERROR with a stack trace on every disconnect. Anything
  * else is a fault of ours and stays an ERROR.
  */
-final class SocketErrors implements ExceptionListener {
+public final class SocketErrors implements ExceptionListener {
     private static final Logger log = LoggerFactory.getLogger(SocketErrors.class);
 
     @Override

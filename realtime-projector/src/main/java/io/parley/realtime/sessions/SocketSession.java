@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.sessions;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import io.parley.realtime.auth.SocketIdentity;

@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.broadcast;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.auth;
 
 import com.corundumstudio.socketio.AuthTokenListener;
 import com.corundumstudio.socketio.AuthTokenResult;
@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.SocketIOClient;
 import io.parley.realtime.auth.SocketAuthException;
 import io.parley.realtime.auth.SocketIdentity;
 import io.parley.realtime.auth.SocketTokenVerifier;
+import io.parley.realtime.sessions.SocketSessions;
 import io.parley.shared.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import java.util.Map;
  * {@code connect_error}, whose data carries {@code {code, message}}.
  */
 @Component
-class SocketAuthenticator implements AuthTokenListener {
+public class SocketAuthenticator implements AuthTokenListener {
     private static final Logger log = LoggerFactory.getLogger(SocketAuthenticator.class);
 
     private final SocketTokenVerifier verifier;

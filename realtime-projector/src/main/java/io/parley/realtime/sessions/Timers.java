@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.sessions;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.dispatch;
 
 import java.util.List;
 import java.util.Map;

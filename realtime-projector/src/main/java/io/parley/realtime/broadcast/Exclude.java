@@ -1,4 +1,6 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.broadcast;
+
+import io.parley.realtime.sessions.SocketSession;
 
 /**
  * Which sockets of a room a broadcast skips, as data rather than a predicate so that every node can apply it to

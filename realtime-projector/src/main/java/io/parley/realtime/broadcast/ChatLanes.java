@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.broadcast;
 
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;

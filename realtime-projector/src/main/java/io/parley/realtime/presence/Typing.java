@@ -1,6 +1,11 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.presence;
 
+import io.parley.realtime.broadcast.Exclude;
+import io.parley.realtime.broadcast.Rooms;
+import io.parley.realtime.broadcast.Wire;
 import io.parley.realtime.config.RealtimeProperties;
+import io.parley.realtime.sessions.SocketSession;
+import io.parley.realtime.sessions.Timers;
 import io.parley.shared.Actor;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +24,14 @@ import java.util.concurrent.ScheduledFuture;
 @Component
 public class Typing {
     private final Rooms rooms;
-    private final SocketSessions sessions;
     private final Timers timers;
     private final Duration timeout;
     private final Map<Key, Entry> typing = new HashMap<>();
 
-    Typing(Rooms rooms, SocketSessions sessions, Timers timers, RealtimeProperties properties) {
+    Typing(Rooms rooms, Timers timers, RealtimeProperties properties) {
         this.rooms = rooms;
-        this.sessions = sessions;
         this.timers = timers;
         this.timeout = properties.typingTimeout();
-        sessions.onClose(this::clearSocket);
     }
 
     public synchronized void update(SocketSession session, String chatId, boolean isTyping) {
@@ -57,7 +59,8 @@ public class Typing {
         if (typing.get(key) == entry) end(key, entry);
     }
 
-    private synchronized void clearSocket(SocketSession session) {
+    /** The socket closed or was logged out: the indicators it started end. */
+    public synchronized void socketClosed(SocketSession session) {
         for (Iterator<Map.Entry<Key, Entry>> it = typing.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Key, Entry> found = it.next();
             if (found.getValue().socketId.equals(session.id())) {

@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.broadcast;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

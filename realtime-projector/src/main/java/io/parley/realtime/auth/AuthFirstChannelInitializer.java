@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.auth;
 
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.messages.PacketsMessage;
@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * pipeline rewrites a bare CONNECT of the default namespace ({@code 40}) into one with empty auth
  * ({@code 40{}}), so every connection passes through {@link SocketAuthenticator}.
  */
-final class AuthFirstChannelInitializer extends SocketIOChannelInitializer {
+public final class AuthFirstChannelInitializer extends SocketIOChannelInitializer {
     static final String HANDLER = "parleyConnectNormalizer";
 
     @Override

@@ -1,4 +1,6 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.dispatch;
+
+import io.parley.realtime.sessions.SocketSession;
 
 /** A client → server event of the contract, handled for an authenticated socket. */
 public interface SocketEvent {

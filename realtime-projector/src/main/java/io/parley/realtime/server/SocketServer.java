@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.server;
 
 import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.AuthorizationResult;
@@ -8,7 +8,13 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
 import io.netty.channel.ChannelFuture;
+import io.parley.realtime.auth.AuthFirstChannelInitializer;
+import io.parley.realtime.auth.SocketAuthenticator;
+import io.parley.realtime.broadcast.Rooms;
+import io.parley.realtime.cluster.Cluster;
 import io.parley.realtime.config.RealtimeProperties;
+import io.parley.realtime.dispatch.EventDispatch;
+import io.parley.realtime.sessions.SocketSessions;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

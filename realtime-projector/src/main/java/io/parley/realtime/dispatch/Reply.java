@@ -1,7 +1,8 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.dispatch;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
+import io.parley.realtime.broadcast.Wire;
 import io.parley.shared.ApiError;
 import io.parley.shared.ApiResponse;
 import org.slf4j.Logger;

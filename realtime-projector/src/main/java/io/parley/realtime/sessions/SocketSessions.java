@@ -1,9 +1,17 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.sessions;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import io.parley.realtime.auth.SocketIdentity;
+import io.parley.realtime.broadcast.Exclude;
+import io.parley.realtime.broadcast.Rooms;
+import io.parley.realtime.broadcast.Wire;
+import io.parley.realtime.cluster.Cluster;
+import io.parley.realtime.presence.ClusterPresence;
+import io.parley.realtime.presence.PresenceBook;
+import io.parley.realtime.presence.Typing;
 import io.parley.shared.Actor;
 import io.parley.shared.Role;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -16,11 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * The authenticated sockets of this node. A socket exists here only once its token is verified: before that it
@@ -32,44 +35,39 @@ public class SocketSessions {
     static final Duration REFUSED_GRACE = Duration.ofSeconds(1);
     static final Duration LOGOUT_GRACE = Duration.ofMillis(300);
 
-    private final ConcurrentMap<UUID, SocketSession> sessions = new ConcurrentHashMap<>();
+    private final SessionRegistry sessions;
     private final PresenceBook presence = new PresenceBook();
-    private final List<Consumer<SocketSession>> closeListeners = new CopyOnWriteArrayList<>();
     private final Rooms rooms;
     private final Timers timers;
     private final Cluster cluster;
     private final ClusterPresence everywhere;
+    private final Typing typing;
 
-    SocketSessions(Rooms rooms, Timers timers, Cluster cluster, ClusterPresence everywhere) {
+    SocketSessions(SessionRegistry sessions, Rooms rooms, Timers timers, Cluster cluster,
+                   ClusterPresence everywhere, Typing typing) {
+        this.sessions = sessions;
         this.rooms = rooms;
         this.timers = timers;
         this.cluster = cluster;
         this.everywhere = everywhere;
-        rooms.lookUpSessionsWith(this::of);
-        cluster.onLogout(this::forceLogoutHere);
-        everywhere.onDeparted(this::announceDeparted);
+        this.typing = typing;
     }
 
     public Optional<SocketSession> of(SocketIOClient client) {
-        return client == null ? Optional.empty() : Optional.ofNullable(sessions.get(client.getSessionId()));
+        return sessions.of(client);
     }
 
     public boolean isOpen(SocketIOClient client) {
-        return sessions.containsKey(client.getSessionId());
-    }
-
-    /** Lets a component clean up after a socket that closed or was logged out. */
-    public void onClose(Consumer<SocketSession> listener) {
-        closeListeners.add(listener);
+        return sessions.isOpen(client);
     }
 
     /** A socket that never authenticates (no CONNECT packet at all) is dropped after a grace period. */
-    void awaitAuthentication(SocketIOClient client) {
+    public void awaitAuthentication(SocketIOClient client) {
         timers.after(AUTH_GRACE, () -> dropIfAnonymous(client));
     }
 
     /** The connect_error has been queued; the socket goes once the client had time to read it. */
-    void refused(SocketIOClient client) {
+    public void refused(SocketIOClient client) {
         timers.after(REFUSED_GRACE, () -> dropIfAnonymous(client));
     }
 
@@ -78,9 +76,9 @@ public class SocketSessions {
     }
 
     /** Registers a socket whose token was just verified and puts it into its rooms. */
-    SocketSession open(SocketIOClient client, SocketIdentity identity) {
+    public SocketSession open(SocketIOClient client, SocketIdentity identity) {
         SocketSession session = new SocketSession(client, identity);
-        sessions.put(session.id(), session);
+        sessions.add(session);
         Actor actor = identity.actor();
         Set<String> personal = new HashSet<>();
         personal.add(Wire.personalRoom(actor.id(), actor.role() == Role.GUEST));
@@ -104,21 +102,22 @@ public class SocketSessions {
     }
 
     /** netty-socketio's disconnect: the socket has already left every room. */
-    void closed(SocketIOClient client) {
-        SocketSession session = sessions.remove(client.getSessionId());
+    public void closed(SocketIOClient client) {
+        SocketSession session = sessions.remove(client);
         if (session != null) end(session);
     }
 
     /** Sends {@code forceLogout} to the sockets of these tokens on every node, then disconnects them. */
     public void forceLogout(Collection<String> tokenIds, String reason) {
         Set<String> revoked = Set.copyOf(tokenIds);
-        forceLogoutHere(revoked, reason);
+        logoutHere(revoked, reason);
         cluster.publishLogout(revoked, reason);
     }
 
-    private void forceLogoutHere(Set<String> revoked, String reason) {
-        for (SocketSession session : sessions.values()) {
-            if (!revoked.contains(session.tokenId()) || !sessions.remove(session.id(), session)) continue;
+    /** Logs out this node's sockets of these tokens (revoked here or on another node). */
+    public void logoutHere(Set<String> revoked, String reason) {
+        for (SocketSession session : sessions.all()) {
+            if (!revoked.contains(session.tokenId()) || !sessions.remove(session)) continue;
             SocketIOClient client = session.client();
             // From now on the socket gets nothing more and may do nothing more; the close follows the notice.
             client.leaveRooms(new HashSet<>(ourRooms(session)));
@@ -129,7 +128,7 @@ public class SocketSessions {
     }
 
     private void expire(SocketSession session) {
-        if (sessions.remove(session.id(), session)) {
+        if (sessions.remove(session)) {
             end(session);
             session.client().disconnect();
         }
@@ -137,7 +136,7 @@ public class SocketSessions {
 
     private void end(SocketSession session) {
         session.cancelExpiry();
-        closeListeners.forEach(listener -> listener.accept(session));
+        typing.socketClosed(session);
         for (String chatId : session.chats()) leftChatIfLast(session, chatId);
         Instant now = now();
         if (presence.disconnected(session.actor(), now)) {
@@ -149,14 +148,14 @@ public class SocketSessions {
     }
 
     private void leftChatIfLast(SocketSession session, String chatId) {
-        boolean another = sessions.values().stream().anyMatch(s -> s != session
+        boolean another = sessions.all().stream().anyMatch(s -> s != session
                 && s.personId().equals(session.personId()) && s.inChat(chatId));
         if (!another) everywhere.leftChat(chatId, session.personId());
     }
 
     /** Puts the socket into the chat's room; the person's presence reaches the room the first time they enter. */
     public void joinChat(SocketSession session, String chatId, long caughtUpToSeq) {
-        boolean first = sessions.values().stream()
+        boolean first = sessions.all().stream()
                 .noneMatch(s -> s.personId().equals(session.personId()) && s.inChat(chatId))
                 && !everywhere.inChatElsewhere(chatId).contains(session.personId());
         session.client().joinRoom(Wire.chatRoom(chatId));
@@ -178,7 +177,7 @@ public class SocketSessions {
     /** The presence of the other people whose sockets (on any live node) are in the chat. */
     public List<Wire.Presence> presentIn(String chatId, String exceptPersonId) {
         Set<String> ids = new java.util.LinkedHashSet<>();
-        for (SocketSession s : sessions.values()) {
+        for (SocketSession s : sessions.all()) {
             if (s.inChat(chatId) && !s.personId().equals(exceptPersonId)) ids.add(s.personId());
         }
         for (String id : everywhere.inChatElsewhere(chatId)) if (!id.equals(exceptPersonId)) ids.add(id);
@@ -209,7 +208,8 @@ public class SocketSessions {
     }
 
     /** The people of a node that died, as one surviving node tells everyone: offline, like a last disconnect. */
-    private void announceDeparted(ClusterPresence.Departed departed) {
+    @EventListener
+    void announceDeparted(ClusterPresence.Departed departed) {
         if (presence.sockets(departed.personId()) > 0) return;
         announce(new Wire.Presence(departed.personId(), departed.role(), false, departed.lastSeen()),
                 departed.chats());

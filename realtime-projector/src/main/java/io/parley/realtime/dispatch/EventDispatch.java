@@ -1,8 +1,11 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.dispatch;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
+import io.parley.realtime.broadcast.KeyedSequencer;
+import io.parley.realtime.sessions.SocketSession;
+import io.parley.realtime.sessions.SocketSessions;
 import io.parley.shared.ApiError;
 import io.parley.shared.Role;
 import io.parley.shared.error.ErrorCode;
@@ -20,7 +23,7 @@ import java.util.concurrent.Executors;
  * with AUTH_REQUIRED.
  */
 @Component
-class EventDispatch {
+public class EventDispatch {
     private final ExecutorService pool = Executors.newFixedThreadPool(16, runnable -> {
         Thread thread = new Thread(runnable, "socket-worker");
         thread.setDaemon(true);
@@ -35,7 +38,7 @@ class EventDispatch {
         this.events = events;
     }
 
-    void register(SocketIONamespace namespace) {
+    public void register(SocketIONamespace namespace) {
         for (SocketEvent event : events) {
             namespace.addEventListener(event.name(), Object.class,
                     (client, data, ack) -> dispatch(event, client, data, ack));

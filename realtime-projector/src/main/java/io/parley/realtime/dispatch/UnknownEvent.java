@@ -1,5 +1,7 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.dispatch;
 
+import io.parley.realtime.server.ApiJsonSupport;
+import io.parley.realtime.sessions.SocketSession;
 import io.parley.shared.ApiError;
 import io.parley.shared.error.ErrorCode;
 import org.springframework.stereotype.Component;
@@ -9,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code UNKNOWN_EVENT} by ack, or as {@code chatError} without one, instead of silence.
  */
 @Component
-class UnknownEvent implements SocketEvent {
+public class UnknownEvent implements SocketEvent {
     private static final int NAME_SHOWN = 64;
 
     @Override

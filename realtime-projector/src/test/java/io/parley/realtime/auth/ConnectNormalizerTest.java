@@ -1,4 +1,4 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.auth;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
-import static io.parley.realtime.gateway.AuthFirstChannelInitializer.ConnectNormalizer.normalize;
+import static io.parley.realtime.auth.AuthFirstChannelInitializer.ConnectNormalizer.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A CONNECT without auth data must still reach the auth listener: it gets empty auth, nothing else changes. */

@@ -1,8 +1,10 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.broadcast;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.realtime.cluster.Cluster;
+import io.parley.realtime.sessions.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -10,8 +12,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Every broadcast goes through here. It is sent to this node's sockets of the room and, with
@@ -26,20 +26,16 @@ public class Rooms {
     private final Cluster cluster;
     private final ChatLanes lanes;
     private volatile SocketIONamespace namespace;
-    private volatile Function<SocketIOClient, Optional<SocketSession>> sessions = client -> Optional.empty();
+    private final SessionRegistry sessions;
 
-    Rooms(Cluster cluster, ChatLanes lanes) {
+    Rooms(Cluster cluster, ChatLanes lanes, SessionRegistry sessions) {
+        this.sessions = sessions;
         this.cluster = cluster;
         this.lanes = lanes;
-        cluster.onRoomEvent(this::deliverRelayed);
     }
 
-    void attach(SocketIONamespace namespace) {
+    public void attach(SocketIONamespace namespace) {
         this.namespace = namespace;
-    }
-
-    void lookUpSessionsWith(Function<SocketIOClient, Optional<SocketSession>> lookup) {
-        this.sessions = lookup;
     }
 
     public void send(String room, String event, Object payload) {
@@ -57,7 +53,7 @@ public class Rooms {
      * queued here either reads the relayed message in its catch-up or is in the room before it is delivered
      * ({@link Wire#laneOf(String, JsonNode)}).
      */
-    private void deliverRelayed(Cluster.RoomEvent relayed) {
+    public void deliverRelayed(Cluster.RoomEvent relayed) {
         lanes.run(Wire.laneOf(relayed.room(), relayed.payload()),
                 () -> deliverLocally(relayed.room(), relayed.event(), relayed.exclude(), relayed.payload()));
     }
@@ -69,7 +65,7 @@ public class Rooms {
             // Client by client: the room operations' sendEvent would also publish netty-socketio's own
             // dispatch message, without the exclusions, to the other nodes.
             for (SocketIOClient client : target.getRoomOperations(room).getClients()) {
-                if (!exclude.skips(sessions.apply(client).orElse(null))) client.sendEvent(event, payload);
+                if (!exclude.skips(sessions.of(client).orElse(null))) client.sendEvent(event, payload);
             }
         } catch (RuntimeException e) {
             log.warn("could not send {} to room {}", event, room, e);

@@ -1,5 +1,9 @@
-package io.parley.realtime.gateway;
+package io.parley.realtime.presence;
 
+import io.parley.realtime.broadcast.Wire;
+import io.parley.realtime.cluster.Cluster;
+import io.parley.realtime.cluster.NodeStopped;
+import io.parley.realtime.cluster.RedisConnection;
 import io.parley.shared.Actor;
 import org.redisson.api.RMap;
 import org.redisson.api.RSet;
@@ -7,6 +11,8 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -14,11 +20,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * Presence over every node, in the nodes' Redis ({@link Cluster}); without Redis every method is a no-op or
@@ -33,42 +36,41 @@ import java.util.function.Consumer;
  * </ul>
  */
 @Component
-class ClusterPresence {
+public class ClusterPresence {
     private static final Logger log = LoggerFactory.getLogger(ClusterPresence.class);
     private static final Duration KEY_TTL = Duration.ofDays(1);
 
     /** A person whose sockets were all on a node that died: offline since {@code lastSeen}, in these chats. */
-    record Departed(String personId, String role, Instant lastSeen, Set<String> chats) {
+    public record Departed(String personId, String role, Instant lastSeen, Set<String> chats) {
     }
 
     private final Cluster cluster;
     private final RedissonClient redis;
     private final String prefix;
-    private final List<Consumer<Departed>> departedListeners = new CopyOnWriteArrayList<>();
+    private final ApplicationEventPublisher events;
 
-    ClusterPresence(Cluster cluster) {
+    ClusterPresence(Cluster cluster, RedisConnection connection, ApplicationEventPublisher events) {
         this.cluster = cluster;
-        this.redis = cluster.redis().orElse(null);
-        this.prefix = cluster.keyPrefix();
-        cluster.onDeadNode((dead, lastBeat) -> {
-            try {
-                sweep(dead, lastBeat);
-            } catch (RuntimeException e) {
-                log.warn("could not clear up after node {}", dead, e);
-            }
-        });
+        this.redis = connection.client().orElse(null);
+        this.prefix = connection.keyPrefix();
+        this.events = events;
     }
 
-    boolean shared() {
+    @EventListener
+    void nodeStopped(NodeStopped stopped) {
+        try {
+            sweep(stopped.nodeId(), stopped.lastBeat());
+        } catch (RuntimeException e) {
+            log.warn("could not clear up after node {}", stopped.nodeId(), e);
+        }
+    }
+
+    public boolean shared() {
         return redis != null;
     }
 
-    void onDeparted(Consumer<Departed> listener) {
-        departedListeners.add(listener);
-    }
-
     /** True when the person has a socket on another live node. */
-    boolean onlineElsewhere(String personId) {
+    public boolean onlineElsewhere(String personId) {
         if (redis == null) return false;
         try {
             return countsElsewhere(presenceMap(personId).readAllMap()) > 0;
@@ -79,7 +81,7 @@ class ClusterPresence {
     }
 
     /** Records this node's socket count of the person and when they were last seen. */
-    void recordSockets(Actor person, int sockets, Instant lastSeen) {
+    public void recordSockets(Actor person, int sockets, Instant lastSeen) {
         if (redis == null) return;
         try {
             RMap<String, String> map = presenceMap(person.id());
@@ -95,7 +97,7 @@ class ClusterPresence {
     }
 
     /** The person's presence over all live nodes; null when no node has seen them. */
-    Wire.Presence presence(String personId) {
+    public Wire.Presence presence(String personId) {
         if (redis == null) return null;
         try {
             Map<String, String> map = presenceMap(personId).readAllMap();
@@ -109,7 +111,7 @@ class ClusterPresence {
         }
     }
 
-    void enteredChat(String chatId, String personId) {
+    public void enteredChat(String chatId, String personId) {
         if (redis == null) return;
         try {
             RSet<String> set = chatSet(chatId);
@@ -123,7 +125,7 @@ class ClusterPresence {
         }
     }
 
-    void leftChat(String chatId, String personId) {
+    public void leftChat(String chatId, String personId) {
         if (redis == null) return;
         try {
             chatSet(chatId).remove(nodeId() + "|" + personId);
@@ -134,7 +136,7 @@ class ClusterPresence {
     }
 
     /** People with a socket in the chat on another live node. */
-    Set<String> inChatElsewhere(String chatId) {
+    public Set<String> inChatElsewhere(String chatId) {
         Set<String> people = new HashSet<>();
         if (redis == null) return people;
         try {
@@ -184,8 +186,8 @@ class ClusterPresence {
     }
 
     /**
-     * Clears up after a node that stopped stamping itself (on one survivor only, see {@link Cluster#onDeadNode}):
-     * its socket counts and chat memberships, and tells the listeners who is now offline everywhere.
+     * Clears up after a node that stopped stamping itself (on one survivor only, see {@link NodeStopped}): its
+     * socket counts and chat memberships, and tells (a {@link Departed} event) who is now offline everywhere.
      */
     private void sweep(String dead, Instant lastBeat) {
         Map<String, Set<String>> chatsOf = new HashMap<>();
@@ -205,7 +207,7 @@ class ClusterPresence {
             map.fastPut("lastSeen", Long.toString(lastSeen.toEpochMilli()));
             Departed departed = new Departed(personId, left.get("role"), lastSeen,
                     chatsOf.getOrDefault(personId, Set.of()));
-            departedListeners.forEach(listener -> listener.accept(departed));
+            events.publishEvent(departed);
         }
         redis.getKeys().delete(prefix + ":node:" + dead + ":chats", prefix + ":node:" + dead + ":people");
     }

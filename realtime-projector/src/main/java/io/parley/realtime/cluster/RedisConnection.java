@@ -1,0 +1,51 @@
+package io.parley.realtime.cluster;
+
+import io.parley.realtime.config.RealtimeProperties;
+import jakarta.annotation.PreDestroy;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The server's one Redis client, when {@code chat.redis-url} is set: the cluster relays, the presence across
+ * nodes, netty-socketio's store and the rate limits all use it. Shut down with the application, after everything
+ * that uses it.
+ */
+@Component
+public class RedisConnection {
+    private final RedissonClient client;
+    private final String prefix;
+
+    RedisConnection(RealtimeProperties properties) {
+        this.prefix = properties.redisPrefix();
+        this.client = properties.clustered() ? Redisson.create(config(properties.redisUrl())) : null;
+    }
+
+    /** The client; empty on a single node. */
+    public Optional<RedissonClient> client() {
+        return Optional.ofNullable(client);
+    }
+
+    /** Prefix of every key Parley keeps in Redis ({@code chat.redis-prefix}). */
+    public String keyPrefix() {
+        return prefix;
+    }
+
+    private static Config config(String url) {
+        Config config = new Config();
+        config.setThreads(4);
+        config.setNettyThreads(4);
+        config.useSingleServer().setAddress(url)
+                .setConnectionMinimumIdleSize(2).setConnectionPoolSize(24)
+                .setSubscriptionConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(8);
+        return config;
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) client.shutdown();
+    }
+}
