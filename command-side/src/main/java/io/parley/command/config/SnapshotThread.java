@@ -16,6 +16,8 @@ final class SnapshotThread implements DisposableBean {
 
     SnapshotThread() {
         executor.setThreadNamePrefix("conversation-snapshot-");
+        // A daemon: the application's stop waits for it (destroy), but it never keeps a JVM alive by itself.
+        executor.setDaemon(true);
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);
         executor.setQueueCapacity(1_000);
