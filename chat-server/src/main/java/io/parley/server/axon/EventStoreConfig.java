@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The event store on the shared database (not with Axon Server). Axon's default looks for events appended by
  * other nodes once a second; {@code CHAT_EVENT_POLL_INTERVAL} makes that short, because a write answered by one
  * node waits until the node holding the chat's segment has seen it. Events appended locally wake the
- * processors at once, whatever the interval.
+ * processors within {@code CHAT_PROJECTION_BATCH_WINDOW}, whatever the interval (see {@link GatheringEventStore}).
  */
 @Configuration
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -53,12 +53,12 @@ class EventStoreConfig {
     @Bean
     EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                           EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(properties.eventPollInterval().toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+                .timeUnit(TimeUnit.MILLISECONDS);
+        return new GatheringEventStore(builder, properties.projectionBatchWindow());
     }
 }

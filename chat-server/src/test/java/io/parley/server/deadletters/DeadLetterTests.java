@@ -122,7 +122,7 @@ abstract class DeadLetterTests {
      * itself still moves; returns it once the read models show it.
      */
     String chatInTheSegmentOf(String chatId) {
-        List<Segment> segments = Segment.splitBalanced(Segment.ROOT_SEGMENT, processors.processorSegments() - 1);
+        List<Segment> segments = Segment.splitBalanced(Segment.ROOT_SEGMENT, processors.segments() - 1);
         Segment target = segments.stream().filter(s -> s.matches(Objects.hashCode(chatId))).findFirst().orElseThrow();
         for (int i = 0; i < 40; i++) {
             Response started = api.post("/api/chats", register("Later"), Map.of("message", "later " + i));

@@ -1,6 +1,7 @@
 package io.parley.query.config;
 
 import io.parley.query.chat.ProjectionSignals;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -8,7 +9,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
 
 /** Wiring of the query side: its settings, its processors, and how they treat a failing event handler. */
 @Configuration
@@ -35,23 +35,33 @@ public class QuerySideConfig {
      * three times, and used more CPU than the command path itself.
      */
     public static final String READ_MODELS = "read-models";
-    /** Batches make replays fast; a batch commits with its token in one transaction. */
-    private static final int BATCH_SIZE = 100;
+    /** Threads applying segments' batches; more than the cores would only contend for them. */
+    private static final int WORKERS = 2;
+    /**
+     * The most events one segment applies in one transaction. Live traffic fills batches with the events of a
+     * gathering window (CHAT_PROJECTION_BATCH_WINDOW); a replay fills them to the brim.
+     */
+    private static final int BATCH_SIZE = 500;
 
     /**
-     * The read models' processor is split into segments (events of one chat stay in one segment, in order).
-     * Every node keeps a thread per segment, so that a lone survivor can process them all.
+     * The read models' processor is Axon's pooled streaming processor: one coordinator reads the event stream
+     * once and hands each segment's events (a chat's events stay in one segment, in order) to a pool of workers,
+     * which apply them in batches. A node claims every free segment, so a lone survivor processes them all.
      */
     @Bean
-    public ConfigurerModule readModelsAreOneSegmentedTrackingProcessor(ProcessorProperties properties) {
-        int segments = properties.processorSegments();
-        TrackingEventProcessorConfiguration settings = TrackingEventProcessorConfiguration
-                .forParallelProcessing(segments)
-                .andInitialSegmentsCount(segments)
-                .andBatchSize(BATCH_SIZE)
-                .andTokenClaimInterval(properties.processorClaimInterval().toMillis(), TimeUnit.MILLISECONDS);
+    public ConfigurerModule readModelsAreOnePooledStreamingProcessor(ProcessorProperties properties) {
+        int segments = properties.segments();
+        long claimInterval = properties.processorClaimInterval().toMillis();
         return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(READ_MODELS, c -> c.eventStore(), c -> settings);
+                .registerPooledStreamingEventProcessor(READ_MODELS, c -> c.eventStore(),
+                        (c, builder) -> builder
+                                .initialSegmentCount(segments)
+                                .batchSize(BATCH_SIZE)
+                                .tokenClaimInterval(claimInterval)
+                                .coordinatorExecutor(name -> Executors.newScheduledThreadPool(1,
+                                        new AxonThreadFactory("read-models-coordinator")))
+                                .workerExecutor(name -> Executors.newScheduledThreadPool(WORKERS,
+                                        new AxonThreadFactory("read-models-worker"))));
     }
 
     /**
