@@ -45,7 +45,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  */
 // Revision 2 added the ticket number and customer role to the state: older snapshots are ignored, not misread.
 @Revision("2")
-@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger", cache = "conversationCache")
+@Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger", cache = "conversationCache",
+        commandTargetResolver = "chatCommandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Conversation {
