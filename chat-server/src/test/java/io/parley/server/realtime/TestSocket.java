@@ -103,6 +103,16 @@ final class TestSocket implements AutoCloseable {
     }
 
     JsonNode call(String event, Object payload) {
+        CompletableFuture<JsonNode> ack = callLater(event, payload);
+        try {
+            return ack.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(label + ": no acknowledgement of " + event + " within " + WAIT, e);
+        }
+    }
+
+    /** Emits with an acknowledgement callback without waiting: the answer completes with the ack's envelope. */
+    CompletableFuture<JsonNode> callLater(String event, Object payload) {
         CompletableFuture<JsonNode> ack = new CompletableFuture<>();
         Object[] args = payload == null ? new Object[0] : new Object[]{payload};
         socket.emit(event, args, (Ack) answer -> {
@@ -110,11 +120,7 @@ final class TestSocket implements AutoCloseable {
             log.add(new Received("ack:" + event, data));
             ack.complete(data);
         });
-        try {
-            return ack.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(label + ": no acknowledgement of " + event + " within " + WAIT, e);
-        }
+        return ack;
     }
 
     /** Emits without an acknowledgement callback. */

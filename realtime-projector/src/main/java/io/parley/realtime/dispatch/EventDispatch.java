@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import io.parley.realtime.broadcast.KeyedSequencer;
+import io.parley.realtime.config.RealtimeProperties;
 import io.parley.realtime.sessions.SocketSession;
 import io.parley.realtime.sessions.SocketSessions;
 import io.parley.shared.ApiError;
@@ -18,7 +19,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Hands every client → server event to its {@link SocketEvent} off the network threads (commands and queries
- * block), one event of a socket after the other so a client's sends keep their order. A socket that is not
+ * block), one event of a socket after the other so a client's sends keep their order, within the bounds of the
+ * {@link Backlog}: an event over them is refused at once, one that waited too long is refused when its turn
+ * comes, so an overloaded node answers instead of piling work up. A socket that is not
  * authenticated gets no event at all, not even {@code chatError}: only an acknowledgement it asked for, refusing
  * with AUTH_REQUIRED.
  */
@@ -32,10 +35,13 @@ public class EventDispatch {
     private final KeyedSequencer perSocket = new KeyedSequencer(pool);
     private final SocketSessions sessions;
     private final List<SocketEvent> events;
+    private final Backlog backlog;
 
-    EventDispatch(SocketSessions sessions, List<SocketEvent> events) {
+    EventDispatch(SocketSessions sessions, List<SocketEvent> events, RealtimeProperties properties) {
         this.sessions = sessions;
         this.events = events;
+        this.backlog = new Backlog(properties.socketQueuePerSocket(), properties.socketQueuePerNode(),
+                properties.socketQueueDeadline());
     }
 
     public void register(SocketIONamespace namespace) {
@@ -58,11 +64,22 @@ public class EventDispatch {
             reply.fail(ApiError.of(ErrorCode.FORBIDDEN, "auditors have read-only access through the audit API"));
             return;
         }
+        Backlog.Ticket ticket = backlog.admit(session.id());
+        if (ticket == null) {
+            reply.fail(Backlog.busy());
+            return;
+        }
         perSocket.run(session.id(), () -> {
             try {
-                event.handle(session, data, reply);
+                if (ticket.expired()) {
+                    reply.fail(Backlog.busy());
+                } else {
+                    event.handle(session, data, reply);
+                }
             } catch (Throwable failure) {
                 reply.fail(failure);
+            } finally {
+                ticket.done();
             }
         });
     }

@@ -1,0 +1,84 @@
+package io.parley.realtime.dispatch;
+
+import io.parley.shared.ApiError;
+import io.parley.shared.error.ErrorCode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The bounds on socket events waiting for a worker: so many per socket, so many on the node, and a time limit in
+ * the queue. Over a bound, or past the time limit, an event is refused with {@code RATE_LIMITED} and a retry hint
+ * instead of piling up: an overloaded node answers every event within about the time limit, and a refused event
+ * changed nothing, so the client may send it again (a send with the same {@code clientMessageId}).
+ */
+final class Backlog {
+    static final long RETRY_AFTER_SECONDS = 1;
+
+    private final int perSocket;
+    private final int perNode;
+    private final long deadlineNanos;
+    private final AtomicInteger onNode = new AtomicInteger();
+    private final ConcurrentMap<UUID, AtomicInteger> bySocket = new ConcurrentHashMap<>();
+
+    Backlog(int perSocket, int perNode, Duration deadline) {
+        this.perSocket = perSocket;
+        this.perNode = perNode;
+        this.deadlineNanos = deadline.toNanos();
+    }
+
+    /** A place in the queue for one event of the socket, or null when the socket or the node is full. */
+    Ticket admit(UUID socket) {
+        if (onNode.incrementAndGet() > perNode) {
+            onNode.decrementAndGet();
+            return null;
+        }
+        AtomicInteger mine = bySocket.computeIfAbsent(socket, id -> new AtomicInteger());
+        if (mine.incrementAndGet() > perSocket) {
+            release(socket, mine);
+            return null;
+        }
+        return new Ticket(socket, mine, System.nanoTime());
+    }
+
+    private void release(UUID socket, AtomicInteger mine) {
+        onNode.decrementAndGet();
+        if (mine.decrementAndGet() == 0) bySocket.remove(socket, mine);
+        // A ticket admitted between the decrement and the removal counts on a fresh counter: at worst a socket
+        // briefly gets one more place than its bound, never fewer.
+    }
+
+    int waiting() {
+        return onNode.get();
+    }
+
+    static ApiError busy() {
+        return ApiError.of(ErrorCode.RATE_LIMITED, "the server is busy; send again shortly",
+                Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
+    }
+
+    /** One admitted event: released when it finishes, refused at its start when it waited too long. */
+    final class Ticket {
+        private final UUID socket;
+        private final AtomicInteger counter;
+        private final long admittedAt;
+
+        private Ticket(UUID socket, AtomicInteger counter, long admittedAt) {
+            this.socket = socket;
+            this.counter = counter;
+            this.admittedAt = admittedAt;
+        }
+
+        boolean expired() {
+            return System.nanoTime() - admittedAt > deadlineNanos;
+        }
+
+        void done() {
+            release(socket, counter);
+        }
+    }
+}
