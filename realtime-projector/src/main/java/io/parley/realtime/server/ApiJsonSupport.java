@@ -4,6 +4,9 @@ import com.corundumstudio.socketio.protocol.Event;
 import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -29,6 +32,14 @@ public final class ApiJsonSupport extends JacksonJsonSupport {
      * Its one argument is the name the client used; {@link UnknownEvent} answers it.
      */
     public static final String UNKNOWN = "parley:unknown-event";
+    /**
+     * The name an event arrives under when its JSON cannot be read (malformed, or nested deeper than
+     * {@link #MAX_NESTING}): netty-socketio would close the socket unanswered. Its one argument says why;
+     * {@link io.parley.realtime.dispatch.UnreadablePayload} answers it.
+     */
+    public static final String UNREADABLE = "parley:unreadable-payload";
+    /** No payload of the contract nests beyond a few levels; Jackson's own limit (1,000) invites stack abuse. */
+    static final int MAX_NESTING = 64;
 
     /** Null fields are written, as the REST API writes them. */
     private static final JsonInclude.Value NULLS_INCLUDED = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
@@ -51,7 +62,13 @@ public final class ApiJsonSupport extends JacksonJsonSupport {
 
     @Override
     public <T> T readValue(String namespaceName, ByteBufInputStream src, Class<T> valueType) throws IOException {
-        T value = super.readValue(namespaceName, src, valueType);
+        T value;
+        try {
+            value = super.readValue(namespaceName, src, valueType);
+        } catch (JsonProcessingException unreadable) {
+            if (valueType != Event.class) throw unreadable;
+            return valueType.cast(new Event(UNREADABLE, List.of(reason(unreadable))));
+        }
         if (value instanceof Event event && !known.contains(event.getName())) {
             String name = event.getName() == null ? "" : event.getName();
             return valueType.cast(new Event(UNKNOWN, List.of(name)));
@@ -59,9 +76,17 @@ public final class ApiJsonSupport extends JacksonJsonSupport {
         return value;
     }
 
+    private static String reason(JsonProcessingException unreadable) {
+        return unreadable instanceof StreamConstraintsException
+                ? "the payload nests deeper than " + MAX_NESTING + " levels"
+                : "the payload is not valid JSON";
+    }
+
     @Override
     protected void init(ObjectMapper objectMapper) {
         super.init(objectMapper);
+        objectMapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
         objectMapper.setDefaultPropertyInclusion(NULLS_INCLUDED);
     }
 

@@ -97,6 +97,9 @@ public class SocketServer {
         // Session ids come from the server only, never from a client's "io" cookie or header.
         config.setRandomSession(true);
         config.setJsonSupport(new ApiJsonSupport());
+        // No permessage-deflate: the 64 KB frame limit would apply to compressed frames, and a few KB of deflate
+        // inflate to many MB in memory. Chat frames are small; compressing them cost more CPU than it saved.
+        config.setWebsocketCompression(false);
         config.setExceptionListener(new SocketErrors());
         // The contract speaks Socket.IO v4 (Engine.IO 4) only; older clients would skip the auth packet.
         config.setAuthorizationListener(handshake -> "4".equals(handshake.getSingleUrlParam("EIO"))
