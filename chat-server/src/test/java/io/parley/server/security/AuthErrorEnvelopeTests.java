@@ -52,7 +52,10 @@ abstract class AuthErrorEnvelopeTests {
 
     @Test
     void aNonJsonContentTypeIsUnsupported() {
-        assertError(api.send("POST", "/api/auth/login", "text/plain", "hello", null), 415, "UNSUPPORTED_MEDIA_TYPE");
+        Response response = api.send("POST", "/api/auth/login", "text/plain", "hello", null);
+        assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(response.headers().firstValue("Accept")).hasValueSatisfying(
+                v -> assertThat(v).contains("application/json"));
     }
 
     @Test
