@@ -15,13 +15,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +78,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ApiResponse<Void>> unauthenticated(AuthenticationException e) {
         return ErrorResponses.of(ErrorCode.AUTH_REQUIRED, "Authentication required");
+    }
+
+    /**
+     * Spring Security's firewall refusing a parameter name or value; usually it does so before Spring MVC, but the
+     * parameters of a form-encoded body are only parsed, and refused, when a controller reads the request.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ApiResponse<Void>> firewall(RequestRejectedException e) {
+        return ErrorResponses.of(ErrorCode.VALIDATION_FAILED, "The request has a parameter or header that is not "
+                + "allowed");
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, cut short); one over the size limit is a 413 above. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiResponse<Void>> badMultipart(MultipartException e) {
+        return ErrorResponses.of(ErrorCode.VALIDATION_FAILED, "Request body is not valid",
+                List.of(new FieldProblem("body", "is not a well-formed multipart body")));
     }
 
     /** A unique or length constraint the endpoint did not check first; the request, not the server, is at fault. */

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static io.parley.server.security.ApiClient.randomEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,48 @@ abstract class AuthErrorEnvelopeTests {
         assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
         assertThat(response.headers().firstValue("Accept")).hasValueSatisfying(
                 v -> assertThat(v).contains("application/json"));
+    }
+
+    /** Found by RestFuzzH2IT: the firewall refused the form body's parameter name inside MVC, which was a 500. */
+    @Test
+    void aFormBodyWithAControlCharacterInAParameterNameIsBadInput() {
+        Response response = api.send("POST", "/api/chats/guest", "application/x-www-form-urlencoded", "a%07b=1",
+                null);
+        assertError(response, 400, "VALIDATION_FAILED");
+    }
+
+    /** Found by RestFuzzH2IT: a multipart body without a boundary failed to parse, which was a 500. */
+    @Test
+    void aMultipartBodyWithoutABoundaryIsBadInput() {
+        String token = api.register(randomEmail(), "password-123").token();
+        assertError(api.send("GET", "/api/chats/mine", "multipart/form-data", "--x\r\n", token), 400,
+                "VALIDATION_FAILED");
+    }
+
+    /** Found by RestFuzzH2IT: Spring checked Accept only when answering, after the write was stored. */
+    @Test
+    void aWriteWhoseAcceptRulesOutJsonIsRefusedBeforeItRuns() {
+        String email = randomEmail();
+        String body = "{\"name\": \"x\", \"email\": \"" + email + "\", \"password\": \"password-123\"}";
+        for (String accept : List.of("text/html", "u!)D", "application/json;q=0")) {
+            HttpResponse<String> refused = send("/api/auth/register", body, accept);
+            assertThat(refused.statusCode()).as(accept + ": " + refused.body()).isEqualTo(406);
+            assertThat(refused.body()).contains("\"VALIDATION_FAILED\"");
+        }
+        assertThat(api.login(email, "password-123").status()).isEqualTo(401);
+        assertThat(send("/api/auth/register", body, "application/problem+json, text/html").statusCode())
+                .isEqualTo(201);
+    }
+
+    private HttpResponse<String> send(String path, String json, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
