@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An API write whose {@code Accept} rules out JSON (or cannot be parsed) is answered 406 before it runs. Spring
- * would only notice when writing the answer, after the change was stored, and tell the client it failed.
+ * An API write whose {@code Accept} rules out JSON is answered 406 before it runs: Spring would only notice when
+ * writing the answer, after the change was stored, and tell the client it failed. An {@code Accept} that cannot be
+ * parsed is a 406 on any request: some such values (an unbalanced quote) break Spring's own parser with a 500.
  */
 class JsonAcceptFilter extends OncePerRequestFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -26,33 +27,36 @@ class JsonAcceptFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return READS.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String> accept = Collections.list(request.getHeaders("Accept"));
-        if (accept.isEmpty() || acceptsJson(accept)) {
+        if (accept.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        errors.write(response, 406, ErrorResponses.codeFor(406), "This API answers with application/json; "
-                + "send an Accept header that allows it, or none");
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (RuntimeException e) {
+            errors.write(response, 406, ErrorResponses.codeFor(406), "The Accept header is not valid");
+            return;
+        }
+        boolean apiWrite = !READS.contains(request.getMethod()) && request.getRequestURI().startsWith("/api/");
+        if (apiWrite && !acceptsJson(types)) {
+            errors.write(response, 406, ErrorResponses.codeFor(406), "This API answers with application/json; "
+                    + "send an Accept header that allows it, or none");
+            return;
+        }
+        chain.doFilter(request, response);
     }
 
-    private static boolean acceptsJson(List<String> accept) {
-        try {
-            for (MediaType type : MediaType.parseMediaTypes(accept)) {
-                if (type.getQualityValue() > 0
-                        && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(ANY_JSON))) {
-                    return true;
-                }
+    private static boolean acceptsJson(List<MediaType> types) {
+        for (MediaType type : types) {
+            if (type.getQualityValue() > 0
+                    && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(ANY_JSON))) {
+                return true;
             }
-            return false;
-        } catch (IllegalArgumentException e) { // InvalidMediaTypeException among them
-            return false;
         }
+        return false;
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,6 +67,16 @@ abstract class AuthErrorEnvelopeTests {
         Response response = api.send("POST", "/api/chats/guest", "application/x-www-form-urlencoded", "a%07b=1",
                 null);
         assertError(response, 400, "VALIDATION_FAILED");
+    }
+
+    /** Found by RestFuzzH2IT: an unbalanced quote in Accept broke Spring's parser, a 500 on any request. */
+    @Test
+    void anAcceptHeaderSpringCannotParseIsNotAcceptable() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/me"))
+                .header("Accept", "\"Eb[,]hmX5b/e@1(KV*G[$|'je").GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(406);
+        assertThat(response.body()).contains("\"VALIDATION_FAILED\"");
     }
 
     /** Found by RestFuzzH2IT: a multipart body without a boundary failed to parse, which was a 500. */
@@ -144,6 +156,31 @@ abstract class AuthErrorEnvelopeTests {
     @Test
     void aMalformedUrlIsRefusedAsBadInput() {
         assertError(api.get("/api/auth/%2e%2e/me", null), 400, "VALIDATION_FAILED");
+    }
+
+    /** Requests Tomcat refuses before Spring sees them answer the envelope too, never Tomcat's HTML page. */
+    @Test
+    void requestsTomcatRefusesAnswerTheEnvelope() throws Exception {
+        String big = "a".repeat(9 * 1024);
+        for (String head : List.of("GET /api/chats/a%2Fb HTTP/1.1", "GET /api/chats/a%5Cb HTTP/1.1",
+                "GET /api/chats/a%00b HTTP/1.1", "GET /api/chats/a%C3%28b HTTP/1.1",
+                "GET /api/chats?status=[] HTTP/1.1",
+                "GET /api/chats/" + big + " HTTP/1.1", "GET /api/chats HTTP/1.1\r\nX-Big: " + big)) {
+            String answer = raw(head);
+            String context = head.substring(0, Math.min(60, head.length())) + " -> " + answer;
+            assertThat(answer).as(context).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(context).containsIgnoringCase("Content-Type: application/json")
+                    .contains("\"success\":false", "\"code\":\"VALIDATION_FAILED\"").doesNotContain("<html");
+        }
+    }
+
+    private String raw(String head) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
