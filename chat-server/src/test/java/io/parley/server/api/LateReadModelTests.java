@@ -46,7 +46,8 @@ abstract class LateReadModelTests {
             assertThat(chat.path("customer").path("name").asText()).isEqualTo("Gus");
             assertThat(chat.path("customer").path("type").asText()).isEqualTo("guest");
             assertThat(chat.path("lastMessage").path("content").asText()).isEqualTo("My parcel is late");
-            assertThat(started.data().path("messages").findValuesAsText("content")).containsExactly("My parcel is late");
+            assertThat(started.data().path("messages").findValuesAsText("content"))
+                    .containsExactly("My parcel is late");
             assertThat(started.data().path("guestToken").asText()).isNotBlank();
 
             Response assigned = api.post("/api/chats/" + chatId + "/assign", admin, Map.of());

@@ -25,7 +25,8 @@ final class Fixture {
                 + "\",\"password\":\"agent-password-1\",\"role\":\"agent\"}");
         this.agent = login(agentEmail, "agent-password-1");
         this.customer = post("/api/auth/register", null, "{\"name\":\"Fuzz Customer\",\"email\":\"fuzz-"
-                + UUID.randomUUID() + "@example.com\",\"password\":\"customer-password-1\"}").at("/data/token").asText();
+                + UUID.randomUUID() + "@example.com\",\"password\":\"customer-password-1\"}")
+                .at("/data/token").asText();
         this.openChat = post("/api/chats", customer, "{\"message\":\"Fuzz me\"}").at("/data/chat/id").asText();
         this.closableChat = guestChat();
     }

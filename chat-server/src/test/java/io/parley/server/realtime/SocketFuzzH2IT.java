@@ -69,7 +69,9 @@ class SocketFuzzH2IT {
         assertThat(ack).as("an ack for " + context).isNotNull();
         if (ack.path("success").asBoolean(false)) return;
         Envelopes.assertError(ack, context);
-        if (!EVENTS.contains(event)) assertThat(ack.at("/error/code").asText()).as(context).isEqualTo("UNKNOWN_EVENT");
+        if (!EVENTS.contains(event)) {
+            assertThat(ack.at("/error/code").asText()).as(context).isEqualTo("UNKNOWN_EVENT");
+        }
         assertThat(StoredCounts.now()).as("stored nothing: " + context).isEqualTo(before);
     }
 
@@ -99,10 +101,11 @@ class SocketFuzzH2IT {
                     if (dice > 0 && parsed instanceof JSONObject json) return aimed(json);
                     return parsed;
                 });
-        // org.json cannot write a number beyond double (1e400): the client would send a broken packet, which no
-        // socket.io client produces, so those payloads are left out.
+        // org.json cannot write a number beyond double (1e400 parses to Infinity): the client would send a broken
+        // packet, which no socket.io client produces, so those payloads are left out.
         return Arbitraries.frequencyOf(Tuple.of(1, value), Tuple.of(4, object))
-                .filter(payload -> String.valueOf(payload) != null);
+                .filter(payload -> String.valueOf(payload) != null
+                        && !(payload instanceof Double number && !Double.isFinite(number)));
     }
 
     private static JSONObject aimed(JSONObject payload) {
