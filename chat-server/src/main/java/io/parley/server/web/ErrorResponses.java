@@ -38,17 +38,15 @@ public final class ErrorResponses {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(answer.getBody());
     }
 
-    /** The contract code for a bare HTTP status, e.g. from the servlet container or a framework exception. */
+    /**
+     * The contract code for a bare HTTP status, e.g. from the servlet container or a framework exception, read
+     * from {@link ErrorCode}'s own table: the first code listed with that status (401 is AUTH_REQUIRED), any other
+     * 4xx is bad input and anything else is INTERNAL.
+     */
     public static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 401 -> ErrorCode.AUTH_REQUIRED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 409 -> ErrorCode.CONFLICT;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 429 -> ErrorCode.RATE_LIMITED;
-            default -> status >= 400 && status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
-        };
+        for (ErrorCode code : ErrorCode.values()) {
+            if (code.httpStatus() == status) return code;
+        }
+        return status >= 400 && status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
     }
 }

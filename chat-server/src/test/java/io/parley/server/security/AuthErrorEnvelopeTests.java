@@ -8,11 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static io.parley.server.security.ApiClient.randomEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +55,62 @@ abstract class AuthErrorEnvelopeTests {
 
     @Test
     void aNonJsonContentTypeIsUnsupported() {
-        assertError(api.send("POST", "/api/auth/login", "text/plain", "hello", null), 415, "UNSUPPORTED_MEDIA_TYPE");
+        Response response = api.send("POST", "/api/auth/login", "text/plain", "hello", null);
+        assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(response.headers().firstValue("Accept")).hasValueSatisfying(
+                v -> assertThat(v).contains("application/json"));
+    }
+
+    /** Found by RestFuzzH2IT: the firewall refused the form body's parameter name inside MVC, which was a 500. */
+    @Test
+    void aFormBodyWithAControlCharacterInAParameterNameIsBadInput() {
+        Response response = api.send("POST", "/api/chats/guest", "application/x-www-form-urlencoded", "a%07b=1",
+                null);
+        assertError(response, 400, "VALIDATION_FAILED");
+    }
+
+    /** Found by RestFuzzH2IT: an unbalanced quote in Accept broke Spring's parser, a 500 on any request. */
+    @Test
+    void anAcceptHeaderSpringCannotParseIsNotAcceptable() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/me"))
+                .header("Accept", "\"Eb[,]hmX5b/e@1(KV*G[$|'je").GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(406);
+        assertThat(response.body()).contains("\"VALIDATION_FAILED\"");
+    }
+
+    /** Found by RestFuzzH2IT: a multipart body without a boundary failed to parse, which was a 500. */
+    @Test
+    void aMultipartBodyWithoutABoundaryIsBadInput() {
+        String token = api.register(randomEmail(), "password-123").token();
+        assertError(api.send("GET", "/api/chats/mine", "multipart/form-data", "--x\r\n", token), 400,
+                "VALIDATION_FAILED");
+    }
+
+    /** Found by RestFuzzH2IT: Spring checked Accept only when answering, after the write was stored. */
+    @Test
+    void aWriteWhoseAcceptRulesOutJsonIsRefusedBeforeItRuns() {
+        String email = randomEmail();
+        String body = "{\"name\": \"x\", \"email\": \"" + email + "\", \"password\": \"password-123\"}";
+        for (String accept : List.of("text/html", "u!)D", "application/json;q=0")) {
+            HttpResponse<String> refused = send("/api/auth/register", body, accept);
+            assertThat(refused.statusCode()).as(accept + ": " + refused.body()).isEqualTo(406);
+            assertThat(refused.body()).contains("\"VALIDATION_FAILED\"");
+        }
+        assertThat(api.login(email, "password-123").status()).isEqualTo(401);
+        assertThat(send("/api/auth/register", body, "application/problem+json, text/html").statusCode())
+                .isEqualTo(201);
+    }
+
+    private HttpResponse<String> send(String path, String json, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -98,6 +156,31 @@ abstract class AuthErrorEnvelopeTests {
     @Test
     void aMalformedUrlIsRefusedAsBadInput() {
         assertError(api.get("/api/auth/%2e%2e/me", null), 400, "VALIDATION_FAILED");
+    }
+
+    /** Requests Tomcat refuses before Spring sees them answer the envelope too, never Tomcat's HTML page. */
+    @Test
+    void requestsTomcatRefusesAnswerTheEnvelope() throws Exception {
+        String big = "a".repeat(9 * 1024);
+        for (String head : List.of("GET /api/chats/a%2Fb HTTP/1.1", "GET /api/chats/a%5Cb HTTP/1.1",
+                "GET /api/chats/a%00b HTTP/1.1", "GET /api/chats/a%C3%28b HTTP/1.1",
+                "GET /api/chats?status=[] HTTP/1.1",
+                "GET /api/chats/" + big + " HTTP/1.1", "GET /api/chats HTTP/1.1\r\nX-Big: " + big)) {
+            String answer = raw(head);
+            String context = head.substring(0, Math.min(60, head.length())) + " -> " + answer;
+            assertThat(answer).as(context).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(context).containsIgnoringCase("Content-Type: application/json")
+                    .contains("\"success\":false", "\"code\":\"VALIDATION_FAILED\"").doesNotContain("<html");
+        }
+    }
+
+    private String raw(String head) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

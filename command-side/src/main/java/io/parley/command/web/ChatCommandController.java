@@ -15,8 +15,6 @@ import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.query.AccountView;
 import io.parley.shared.query.ChatView;
 import io.parley.shared.query.FetchAccountQuery;
-import io.parley.shared.query.FetchChatQuery;
-import io.parley.shared.query.FetchMessageQuery;
 import io.parley.shared.query.MessageView;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The write half of the chat API: every change is a command. A send answers from its stored event; the other
- * changes answer with the chat read back from the read models at the version the command committed.
+ * changes answer with the chat read back at the version the command committed ({@link ReadBack}).
  */
 @RestController
 @RequestMapping("/api/chats")
@@ -42,11 +40,13 @@ class ChatCommandController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ChatStarting starting;
+    private final ReadBack readBack;
 
-    ChatCommandController(CommandGateway commands, QueryGateway queries, ChatStarting starting) {
+    ChatCommandController(CommandGateway commands, QueryGateway queries, ChatStarting starting, ReadBack readBack) {
         this.commands = commands;
         this.queries = queries;
         this.starting = starting;
+        this.readBack = readBack;
     }
 
     @PostMapping
@@ -66,8 +66,7 @@ class ChatCommandController {
                 request.clientMessageId()));
         // Answered from the stored event; only a retry's original comes from the history read model.
         MessageView message = accepted.message() != null ? accepted.message()
-                : queries.query(new FetchMessageQuery(chatId, accepted.seq(), actor, accepted.version()),
-                        MessageView.class).join();
+                : readBack.message(chatId, accepted.seq(), actor, accepted.version());
         return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(ApiResponse.ok(message));
     }
@@ -89,7 +88,7 @@ class ChatCommandController {
         }
         ChatChanged changed = commands.sendAndWait(new AssignAgentCommand(ChatIds.check(chatId), actor, agentId,
                 agentName));
-        return ApiResponse.ok(chat(chatId, actor, changed.version()));
+        return ApiResponse.ok(readBack.chat(chatId, actor, changed.version(), changed.state()));
     }
 
     @PostMapping("/{chatId}/status")
@@ -100,7 +99,7 @@ class ChatCommandController {
                 "status", "INVALID_STATUS", "status must be one of open, in_progress, pending, resolved, closed"));
         ChatChanged changed = commands.sendAndWait(new ChangeStatusCommand(ChatIds.check(chatId), actor, status,
                 request.resolutionSummary()));
-        return ApiResponse.ok(chat(chatId, actor, changed.version()));
+        return ApiResponse.ok(readBack.chat(chatId, actor, changed.version(), changed.state()));
     }
 
     @PostMapping("/{chatId}/close")
@@ -108,7 +107,7 @@ class ChatCommandController {
                                 @Valid @RequestBody(required = false) CloseRequest request) {
         ChatChanged changed = commands.sendAndWait(new CloseChatCommand(ChatIds.check(chatId), actor,
                 request == null ? null : request.resolutionSummary()));
-        return ApiResponse.ok(chat(chatId, actor, changed.version()));
+        return ApiResponse.ok(readBack.chat(chatId, actor, changed.version(), changed.state()));
     }
 
     @PostMapping("/{chatId}/read")
@@ -116,13 +115,10 @@ class ChatCommandController {
                                   @Valid @RequestBody(required = false) ReadRequest request) {
         PointerMoved moved = commands.sendAndWait(new MarkReadCommand(ChatIds.check(chatId), actor,
                 request == null ? null : request.upToSeq()));
-        // Wait for the read models too, so a client that re-reads the chat sees its own receipt.
-        chat(chatId, actor, moved.version());
+        // Wait for the read models too, so a client that re-reads the chat sees its own receipt; if they are
+        // late, the receipt is still the stored one.
+        readBack.chat(chatId, actor, moved.version(), moved.state());
         return ApiResponse.ok(new ReadReceipt(chatId, actor.id(), moved.upToSeq(), moved.at()));
-    }
-
-    private ChatView chat(String chatId, Actor actor, long version) {
-        return queries.query(new FetchChatQuery(chatId, actor, version), ChatView.class).join();
     }
 
     private static void requireStaff(Actor actor) {

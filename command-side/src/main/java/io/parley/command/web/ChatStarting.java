@@ -5,29 +5,22 @@ import io.parley.shared.Priority;
 import io.parley.shared.command.StartChatCommand;
 import io.parley.shared.command.StartChatResult;
 import io.parley.shared.error.ChatRejectedException;
-import io.parley.shared.query.ChatView;
-import io.parley.shared.query.FetchChatQuery;
-import io.parley.shared.query.FetchMessagesQuery;
-import io.parley.shared.query.MessageView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
-import java.util.List;
 import java.util.UUID;
 
-/** Starts a customer's chat (or finds their active one) and reads it back once the read models have it. */
+/** Starts a customer's chat (or finds their active one) and reads it back as stored. */
 @Service
 public class ChatStarting {
     static final int SUBJECT_FROM_MESSAGE = 80;
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final ReadBack readBack;
 
-    public ChatStarting(CommandGateway commands, QueryGateway queries) {
+    ChatStarting(CommandGateway commands, ReadBack readBack) {
         this.commands = commands;
-        this.queries = queries;
+        this.readBack = readBack;
     }
 
     public StartedChat start(Actor customer, String email, StartChatRequest request) {
@@ -42,11 +35,8 @@ public class ChatStarting {
         StartChatResult result = commands.sendAndWait(new StartChatCommand(UUID.randomUUID().toString(), customer,
                 email, subject, category, priority, UUID.randomUUID().toString(), request.message(),
                 request.attachmentIds(), request.clientMessageId()));
-        ChatView chat = queries.query(new FetchChatQuery(result.chatId(), customer, result.version()),
-                ChatView.class).join();
-        List<MessageView> messages = queries.query(new FetchMessagesQuery(result.chatId(), customer, null, null, 50,
-                result.version()), ResponseTypes.multipleInstancesOf(MessageView.class)).join();
-        return new StartedChat(chat, messages, result.existing());
+        ChatFromEvents.Folded chat = readBack.started(result.chatId(), customer, result.version(), result.state());
+        return new StartedChat(chat.chat(), chat.messages(), result.existing());
     }
 
     private static boolean blank(String value) {

@@ -9,6 +9,7 @@ import io.parley.query.unread.UnreadChats;
 import io.parley.shared.Actor;
 import io.parley.shared.Side;
 import io.parley.shared.error.ChatRejectedException;
+import io.parley.shared.error.ReadModelLateException;
 import io.parley.shared.query.ChatPage;
 import io.parley.shared.query.ChatSidesView;
 import io.parley.shared.query.ChatView;
@@ -41,7 +42,9 @@ public class ChatQueryHandler {
 
     @QueryHandler
     public ChatView handle(FetchChatQuery query) {
-        readYourWrites.await(query.chatId(), query.minVersion());
+        if (!readYourWrites.await(query.chatId(), query.minVersion()) && query.lateIsError()) {
+            throw new ReadModelLateException(query.chatId(), query.minVersion());
+        }
         InboxChat chat = inbox.find(query.chatId())
                 .filter(found -> ChatAccess.canRead(query.viewer(), found.customerId()))
                 .orElseThrow(() -> ChatRejectedException.notFound("chat"));
