@@ -12,9 +12,11 @@ import io.parley.shared.error.ErrorCode;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hands every client → server event to its {@link SocketEvent} off the network threads (commands and queries
@@ -65,6 +67,16 @@ public class EventDispatch {
                 reply.fail(failure);
             }
         });
+    }
+
+    /** Takes no more events and waits, up to {@code within}, for those taken to be answered. */
+    public void drain(Duration within) {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @PreDestroy
