@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,11 @@ class CleanStopJarIT {
         int exit;
         try (JarProcess node = JarProcess.start(dataDir, log, env)) {
             Api api = node.api();
-            Customer stella = traffic(api);
+            People stella = traffic(api);
+            // The packaged configuration serves the scrape (tests' own contexts export no metrics by default).
+            HttpResponse<String> scrape = node.getText("/actuator/prometheus", stella.admin());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("parley_send_ack_seconds_count{transport=\"rest\"}");
             try (SteadyTraffic steady = SteadyTraffic.start(api, node.socketPort(), stella.token(), stella.chatId())) {
                 steady.awaitFlowing(Duration.ofSeconds(60));
                 exit = node.terminate(STOP_TIMEOUT);
@@ -71,11 +76,12 @@ class CleanStopJarIT {
         assertThat(exit).as("exit code").isIn(0, 143);
     }
 
-    private record Customer(String token, String chatId) {
+    /** The customer who keeps sending (token, chat) and the admin who scrapes. */
+    private record People(String token, String chatId, String admin) {
     }
 
     /** A customer registers and chats with an agent, a guest opens a chat, and the read models answer. */
-    private static Customer traffic(Api api) {
+    private static People traffic(Api api) {
         String admin = token(api.post("/api/auth/login", null,
                 Map.of("email", JarProcess.ADMIN_EMAIL, "password", JarProcess.ADMIN_PASSWORD)));
         String customer = token(api.post("/api/auth/register", null, Map.of("name", "Stella",
@@ -93,7 +99,7 @@ class CleanStopJarIT {
         assertThat(guest.status()).as(guest.body().toString()).isEqualTo(201);
         Response history = api.get("/api/chats/" + chatId + "/messages", customer);
         assertThat(history.status()).as(history.body().toString()).isEqualTo(200);
-        return new Customer(customer, chatId);
+        return new People(customer, chatId, admin);
     }
 
     private static List<String> matching(List<String> lines, Pattern pattern) {

@@ -76,6 +76,20 @@ final class JarProcess implements AutoCloseable {
         return socketPort;
     }
 
+    /** GET {@code path} with a bearer token, as text (not every actuator answer is JSON). */
+    HttpResponse<String> getText(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGTERM, then the exit code once the JVM is gone. */
     int terminate(Duration within) {
         process.destroy();
