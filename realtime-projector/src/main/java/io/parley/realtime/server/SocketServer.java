@@ -19,24 +19,20 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.Future;
 
 /**
  * The Socket.IO v4 server (netty-socketio) on {@code chat.socket-port}, path {@code /socket.io}, namespace
- * {@code /}, websocket and polling. Starts once the application is ready and is the first thing to stop;
- * {@link #port()} tells the port it is bound to (useful when configured as 0).
+ * {@code /}, websocket and polling. Starts once the application is ready and stops with it; {@link #port()}
+ * tells the port it is bound to (useful when configured as 0).
  */
 @Component
 public class SocketServer {
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
-    /** Longer than a command's retries (about 2.5 s) take. */
-    private static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final RealtimeProperties properties;
     private final SocketAuthenticator authenticator;
@@ -80,16 +76,6 @@ public class SocketServer {
     /** The port the Socket.IO server listens on; -1 before it started. */
     public int port() {
         return port;
-    }
-
-    /**
-     * At shutdown, before the web server's graceful stop and Axon's lifecycle: takes no more socket events and
-     * lets those taken finish, so that none dispatches a command once Axon has unsubscribed its handlers.
-     */
-    @EventListener(ContextClosedEvent.class)
-    void stopFirst() {
-        stop();
-        dispatch.drain(DRAIN);
     }
 
     @PreDestroy
