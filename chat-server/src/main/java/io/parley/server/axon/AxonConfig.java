@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.server.limits.RateLimitProperties;
 import io.parley.server.limits.RateLimiter;
 import io.parley.server.limits.SendRateLimitInterceptor;
@@ -36,12 +37,14 @@ public class AxonConfig {
 
     /**
      * Commands on one chat from several nodes meet in the event store's unique (aggregate, seq) key; the loser
-     * gets a concurrency failure and is retried with back-off. Rule violations are final and never retried.
+     * gets a concurrency failure and is retried with back-off (counted, {@link CountedRetries}). Rule violations
+     * are final and never retried.
      * The send limit is an interceptor of this gateway only, not a bean: Axon would add an interceptor bean to the
      * command bus and the gateway again, and a send would take several tokens.
      */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, RateLimiter limiter, RateLimitProperties limits) {
+    public CommandGateway commandGateway(CommandBus commandBus, RateLimiter limiter, RateLimitProperties limits,
+                                         MeterRegistry registry) {
         ScheduledExecutorService retryExecutor = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "command-retry");
             thread.setDaemon(true);
@@ -55,7 +58,7 @@ public class AxonConfig {
                 .build();
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(retry)
+                .retryScheduler(new CountedRetries(retry, registry))
                 .dispatchInterceptors(new SendRateLimitInterceptor(limiter, limits), new ActorMetaDataInterceptor())
                 .build();
     }

@@ -2,6 +2,7 @@ package io.parley.server.health;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.parley.query.admin.ProjectionAdmin;
 import io.parley.query.config.QuerySideConfig;
 import io.parley.query.deadletters.DeadLetters;
@@ -15,12 +16,21 @@ import java.util.function.Function;
  * {@code parley.projection.lag} (events behind the newest event) and {@code parley.projection.position}, tagged
  * {@code projection}, as this node sees them (for the segments it holds), like {@code GET /api/admin/projections};
  * and {@code parley.projection.dead.letters}, events a read model could not apply (one queue for the read models'
- * processor, shared by all nodes, see {@code GET /api/admin/dead-letters}).
+ * processor, shared by all nodes, see {@code GET /api/admin/dead-letters}). Each scrape reads the event store's
+ * head once per gauge. Bound by the registry once the beans exist.
  */
 @Component
-class ProjectionMetrics {
+class ProjectionMetrics implements MeterBinder {
+    private final ProjectionAdmin admin;
+    private final DeadLetters deadLetters;
 
-    ProjectionMetrics(MeterRegistry registry, ProjectionAdmin admin, DeadLetters deadLetters) {
+    ProjectionMetrics(ProjectionAdmin admin, DeadLetters deadLetters) {
+        this.admin = admin;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
         Gauge.builder("parley.projection.dead.letters", deadLetters, DeadLetters::count)
                 .description("events a read model could not apply, parked in the dead-letter queue")
                 .tag("processor", QuerySideConfig.READ_MODELS).register(registry);

@@ -9,6 +9,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.redisson.Bucket4jRedisson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.realtime.cluster.RedisConnection;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Token buckets, one per key, that refill a whole minute's allowance evenly over the minute (bucket4j). One node
  * keeps them in memory; several nodes keep them in their shared Redis, so a client spreading requests over the
  * nodes gets the same allowance as on one. A Redis failure lets the request through (logged): the limits protect
- * the service and must not take it down.
+ * the service and must not take it down. Refusals are counted per limit ({@code parley.rate.limit.refusals}).
  */
 @Component
 public class RateLimiter {
@@ -40,19 +42,36 @@ public class RateLimiter {
         static final Verdict UNLIMITED = new Verdict(true, Long.MAX_VALUE, 0);
     }
 
+    /** The contract's limits: every REST request, and every message sent (socket or REST). */
+    public enum Limit {
+        REST("rest"), SEND("send");
+
+        private final String key;
+
+        Limit(String key) {
+            this.key = key;
+        }
+    }
+
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos() - 1);
     private final ProxyManager<String> shared;
     private final String prefix;
     private final Cache<String, Bucket> local = Caffeine.newBuilder().expireAfterAccess(IDLE).build();
+    private final Counter[] refusals = new Counter[Limit.values().length];
 
     @Autowired
-    RateLimiter(RedisConnection redis) {
-        this(redis.client(), redis.keyPrefix());
+    RateLimiter(RedisConnection redis, MeterRegistry registry) {
+        this(redis.client(), redis.keyPrefix(), registry);
     }
 
     /** Buckets in {@code redis} under {@code keyPrefix:limit:}, or in this process when it is empty. */
-    RateLimiter(Optional<RedissonClient> redis, String keyPrefix) {
+    RateLimiter(Optional<RedissonClient> redis, String keyPrefix, MeterRegistry registry) {
         this.prefix = keyPrefix + ":limit:";
+        for (Limit limit : Limit.values()) {
+            refusals[limit.ordinal()] = Counter.builder("parley.rate.limit.refusals")
+                    .description("requests and messages refused by a rate limit")
+                    .tag("limit", limit.key).register(registry);
+        }
         this.shared = redis.map(client -> Bucket4jRedisson
                         .casBasedBuilder(((Redisson) client).getCommandExecutor())
                         .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
@@ -63,11 +82,14 @@ public class RateLimiter {
                 .orElse(null);
     }
 
-    /** Takes one token from {@code key}'s bucket of {@code perMinute}; a limit of 0 or less is no limit. */
-    public Verdict take(String key, int perMinute) {
+    /**
+     * Takes one token from {@code key}'s bucket of {@code perMinute} under {@code limit}; a limit of 0 or less is
+     * no limit.
+     */
+    public Verdict take(Limit limit, String key, int perMinute) {
         if (perMinute <= 0) return Verdict.UNLIMITED;
         // The allowance is part of the key: a changed limit starts a fresh bucket instead of a stale one.
-        String bucketKey = key + "/" + perMinute;
+        String bucketKey = limit.key + ":" + key + "/" + perMinute;
         ConsumptionProbe probe;
         if (shared == null) {
             probe = local.get(bucketKey, k -> Bucket.builder().addLimit(allowance(perMinute)).build())
@@ -86,6 +108,7 @@ public class RateLimiter {
                 return Verdict.UNLIMITED;
             }
         }
+        if (!probe.isConsumed()) refusals[limit.ordinal()].increment();
         long retryAfter = probe.isConsumed() ? 0
                 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         return new Verdict(probe.isConsumed(), probe.getRemainingTokens(), retryAfter);

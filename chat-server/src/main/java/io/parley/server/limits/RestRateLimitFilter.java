@@ -45,10 +45,10 @@ public final class RestRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         Actor actor = auth != null && auth.getPrincipal() instanceof Actor a ? a : null;
-        String key = actor == null ? "rest:addr:" + addresses.of(request) : "rest:user:" + actor.id();
+        String key = actor == null ? "addr:" + addresses.of(request) : "user:" + actor.id();
         int perMinute = actor != null && (actor.isStaff() || actor.role() == Role.AUDITOR)
                 ? limits.restStaffPerMinute() : limits.restPerMinute();
-        RateLimiter.Verdict verdict = limiter.take(key, perMinute);
+        RateLimiter.Verdict verdict = limiter.take(RateLimiter.Limit.REST, key, perMinute);
         if (perMinute > 0) {
             response.setHeader("X-RateLimit-Limit", Integer.toString(perMinute));
             response.setHeader("X-RateLimit-Remaining", Long.toString(verdict.remaining()));

@@ -27,8 +27,8 @@ public final class SendRateLimitInterceptor implements MessageDispatchIntercepto
         return (index, message) -> {
             if (message.getPayload() instanceof SendMessageCommand send && send.actor() != null) {
                 int perMinute = limits.sendPerMinute();
-                RateLimiter.Verdict verdict = limiter.take("send:" + send.actor().id() + ":" + send.chatId(),
-                        perMinute);
+                RateLimiter.Verdict verdict = limiter.take(RateLimiter.Limit.SEND,
+                        send.actor().id() + ":" + send.chatId(), perMinute);
                 if (!verdict.allowed()) {
                     throw ChatRejectedException.rateLimited("SEND_RATE_LIMITED",
                             "too many messages: at most " + perMinute + " a minute in one chat; retry in "

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Free loopback ports for cluster nodes, so that a test never collides with a running server. */
-final class FreePorts {
+public final class FreePorts {
     private FreePorts() {
     }
 
     /** Distinct free ports, all held open until every one is chosen. */
-    static int[] pick(int count) {
+    public static int[] pick(int count) {
         int[] ports = new int[count];
         List<ServerSocket> held = new ArrayList<>();
         try {

@@ -41,14 +41,14 @@ public final class LocalCluster {
         this.httpPorts = httpPorts;
     }
 
-    static Path root() {
+    public static Path root() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("scripts/local-cluster.sh"))) dir = dir.getParent();
         if (dir == null) throw new IllegalStateException("scripts/local-cluster.sh not found above user.dir");
         return dir;
     }
 
-    static Path jar() {
+    public static Path jar() {
         return root().resolve("chat-server/target/chat-server.jar");
     }
 

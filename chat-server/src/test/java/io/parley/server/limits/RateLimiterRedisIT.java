@@ -1,5 +1,6 @@
 package io.parley.server.limits;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.server.cluster.LocalCluster;
 import io.parley.server.cluster.RedisPing;
 import org.junit.jupiter.api.AfterAll;
@@ -48,27 +49,33 @@ class RateLimiterRedisIT {
     @Test
     void twoNodesShareOneAllowance() {
         String prefix = "parley-it-limits-" + UUID.randomUUID();
-        RateLimiter a = new RateLimiter(Optional.of(nodeA), prefix);
-        RateLimiter b = new RateLimiter(Optional.of(nodeB), prefix);
+        RateLimiter a = new RateLimiter(Optional.of(nodeA), prefix, new SimpleMeterRegistry());
+        RateLimiter b = new RateLimiter(Optional.of(nodeB), prefix, new SimpleMeterRegistry());
 
         int allowed = 0;
         for (int i = 0; i < 20; i++) {
-            if ((i % 2 == 0 ? a : b).take("rest:user:ann", 10).allowed()) allowed++;
+            if ((i % 2 == 0 ? a : b).take(RateLimiter.Limit.REST, "user:ann", 10).allowed()) allowed++;
         }
         assertThat(allowed).as("requests allowed over both nodes").isBetween(10, 11);
-        RateLimiter.Verdict refused = b.take("rest:user:ann", 10);
+        RateLimiter.Verdict refused = b.take(RateLimiter.Limit.REST, "user:ann", 10);
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isBetween(1L, 6L);
-        assertThat(a.take("rest:user:bob", 10).remaining()).as("another key is untouched").isEqualTo(9);
+        assertThat(a.take(RateLimiter.Limit.REST, "user:bob", 10).remaining()).as("another key is untouched")
+                .isEqualTo(9);
     }
 
     @Test
     void oneNodeAloneKeepsItsBucketsInMemory() {
-        RateLimiter alone = new RateLimiter(Optional.empty(), "unused");
-        for (int i = 0; i < 3; i++) assertThat(alone.take("send:ann:chat-1", 3).allowed()).isTrue();
-        assertThat(alone.take("send:ann:chat-1", 3).allowed()).isFalse();
-        assertThat(alone.take("send:ann:chat-2", 3).allowed()).isTrue();
-        assertThat(alone.take("send:ann:chat-1", 0).allowed()).as("0 is no limit").isTrue();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RateLimiter alone = new RateLimiter(Optional.empty(), "unused", meters);
+        for (int i = 0; i < 3; i++) {
+            assertThat(alone.take(RateLimiter.Limit.SEND, "ann:chat-1", 3).allowed()).isTrue();
+        }
+        assertThat(alone.take(RateLimiter.Limit.SEND, "ann:chat-1", 3).allowed()).isFalse();
+        assertThat(alone.take(RateLimiter.Limit.SEND, "ann:chat-2", 3).allowed()).isTrue();
+        assertThat(alone.take(RateLimiter.Limit.SEND, "ann:chat-1", 0).allowed()).as("0 is no limit").isTrue();
+        assertThat(meters.get("parley.rate.limit.refusals").tag("limit", "send").counter().count()).isEqualTo(1);
+        assertThat(meters.get("parley.rate.limit.refusals").tag("limit", "rest").counter().count()).isZero();
     }
 
     private static Config config(String url) {

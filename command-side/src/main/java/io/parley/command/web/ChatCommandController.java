@@ -1,5 +1,7 @@
 package io.parley.command.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.parley.shared.Actor;
 import io.parley.shared.ApiResponse;
 import io.parley.shared.ChatStatus;
@@ -29,10 +31,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The write half of the chat API: every change is a command. A send answers from its stored event; the other
+<<<<<<< HEAD
  * changes answer with the chat read back at the version the command committed ({@link ReadBack}).
+=======
+ * changes answer with the chat read back from the read models at the version the command committed. A send's
+ * latency is {@code parley.send.ack} with {@code transport=rest}, next to the socket's ({@code transport=socket}).
+>>>>>>> helper-metrics
  */
 @RestController
 @RequestMapping("/api/chats")
@@ -40,6 +49,7 @@ class ChatCommandController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ChatStarting starting;
+<<<<<<< HEAD
     private final ReadBack readBack;
 
     ChatCommandController(CommandGateway commands, QueryGateway queries, ChatStarting starting, ReadBack readBack) {
@@ -47,6 +57,23 @@ class ChatCommandController {
         this.queries = queries;
         this.starting = starting;
         this.readBack = readBack;
+=======
+    private final Timer sendAcks;
+
+    ChatCommandController(CommandGateway commands, QueryGateway queries, ChatStarting starting,
+                          MeterRegistry registry) {
+        this.commands = commands;
+        this.queries = queries;
+        this.starting = starting;
+        // Name, tags and buckets as the socket's (realtime push.PendingAcks): one histogram, two transports.
+        this.sendAcks = Timer.builder("parley.send.ack")
+                .description("from a send's arrival to its sender's acknowledgement with the stored message")
+                .tag("transport", "rest")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+>>>>>>> helper-metrics
     }
 
     @PostMapping
@@ -61,12 +88,19 @@ class ChatCommandController {
     @PostMapping("/{chatId}/messages")
     ResponseEntity<ApiResponse<MessageView>> send(@AuthenticationPrincipal Actor actor, @PathVariable String chatId,
                                                   @Valid @RequestBody SendMessageRequest request) {
+        long started = System.nanoTime();
         MessageAccepted accepted = commands.sendAndWait(new SendMessageCommand(ChatIds.check(chatId), actor,
                 IdentifierFactory.getInstance().generateIdentifier(), request.content(), request.attachmentIds(),
                 request.clientMessageId()));
         // Answered from the stored event; only a retry's original comes from the history read model.
         MessageView message = accepted.message() != null ? accepted.message()
+<<<<<<< HEAD
                 : readBack.message(chatId, accepted.seq(), actor, accepted.version());
+=======
+                : queries.query(new FetchMessageQuery(chatId, accepted.seq(), actor, accepted.version()),
+                        MessageView.class).join();
+        sendAcks.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+>>>>>>> helper-metrics
         return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(ApiResponse.ok(message));
     }

@@ -5,6 +5,7 @@ import io.parley.shared.query.AgentRef;
 import io.parley.shared.query.MessageView;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The server → client vocabulary of the contract: event names, room names and payload shapes. */
 public final class Wire {
@@ -23,6 +24,11 @@ public final class Wire {
     public static final String CHAT_ERROR = "chatError";
 
     public static final String AGENTS_ROOM = "agents";
+
+    /** Every server → client event name: the only values of the {@code event} tag of {@code parley.pushes}. */
+    public static final List<String> PUSHED = List.of(NEW_MESSAGE, INBOX_UPDATE, NEW_CHAT, CHAT_ASSIGNED,
+            CHAT_STATUS_CHANGED, CHAT_CLOSED, MESSAGES_READ, MESSAGES_DELIVERED, USER_TYPING, PRESENCE,
+            AGENT_AVAILABILITY, FORCE_LOGOUT, CHAT_ERROR);
 
     private Wire() {
     }

@@ -5,6 +5,8 @@ import com.corundumstudio.socketio.store.RedissonStoreFactory;
 import com.corundumstudio.socketio.store.StoreFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.realtime.broadcast.Exclude;
 import io.parley.realtime.broadcast.KeyedSequencer;
 import io.parley.realtime.broadcast.Wire;
@@ -47,7 +49,8 @@ import java.util.function.Consumer;
  *   clears up after it).</li>
  * </ul>
  * What other nodes relay reaches this node's owners through {@link ClusterRelays}; Redis itself is
- * {@link RedisConnection}'s.
+ * {@link RedisConnection}'s. A relay that fails is logged and counted ({@code parley.cluster.relay.errors},
+ * {@code direction} publish or receive): its sockets elsewhere miss that broadcast.
  */
 @Component
 public class Cluster {
@@ -73,10 +76,14 @@ public class Cluster {
     private final RTopic rooms;
     private final RTopic logouts;
     private final KeyedSequencer relayOrder = new KeyedSequencer(Runnable::run);
+    private final Counter publishErrors;
+    private final Counter receiveErrors;
 
-    Cluster(RedisConnection connection, ApplicationEventPublisher events) {
+    Cluster(RedisConnection connection, ApplicationEventPublisher events, MeterRegistry registry) {
         this.prefix = connection.keyPrefix();
         this.events = events;
+        this.publishErrors = relayErrors(registry, "publish");
+        this.receiveErrors = relayErrors(registry, "receive");
         this.redis = connection.client().orElse(null);
         if (redis == null) {
             rooms = null;
@@ -91,6 +98,12 @@ public class Cluster {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    private static Counter relayErrors(MeterRegistry registry, String direction) {
+        return Counter.builder("parley.cluster.relay.errors")
+                .description("broadcasts and forced logouts that could not be relayed through Redis")
+                .tag("direction", direction).register(registry);
     }
 
     /** Starts stamping this node's liveness; the first stamp is taken before the application serves. */
@@ -165,11 +178,13 @@ public class Cluster {
             relayOrder.submit(Wire.laneOf(room, tree), () -> rooms.publishAsync(message)
                     .handle((receivers, failure) -> {
                         if (failure != null) {
+                            publishErrors.increment();
                             log.warn("could not relay {} to room {} on the other nodes", event, room, failure);
                         }
                         return null;
                     }));
         } catch (Exception e) {
+            publishErrors.increment();
             log.warn("could not relay {} to room {} on the other nodes", event, room, e);
         }
     }
@@ -179,6 +194,7 @@ public class Cluster {
         try {
             logouts.publish(json.writeValueAsString(new Logout(nodeId, tokenIds, reason)));
         } catch (Exception e) {
+            publishErrors.increment();
             log.warn("could not relay a forced logout to the other nodes", e);
         }
     }
@@ -187,6 +203,7 @@ public class Cluster {
         try {
             handler.accept(json.readValue(message, type));
         } catch (Exception e) {
+            receiveErrors.increment();
             log.warn("could not handle a message from another node", e);
         }
     }

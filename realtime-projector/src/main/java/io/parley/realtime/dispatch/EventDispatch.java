@@ -11,11 +11,15 @@ import io.parley.shared.ApiError;
 import io.parley.shared.Role;
 import io.parley.shared.error.ErrorCode;
 import jakarta.annotation.PreDestroy;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hands every client → server event to its {@link SocketEvent} off the network threads (commands and queries
@@ -23,10 +27,13 @@ import java.util.concurrent.Executors;
  * {@link Backlog}: an event over them is refused at once, one that waited too long is refused when its turn
  * comes, so an overloaded node answers instead of piling work up. A socket that is not
  * authenticated gets no event at all, not even {@code chatError}: only an acknowledgement it asked for, refusing
- * with AUTH_REQUIRED.
+ * with AUTH_REQUIRED. At shutdown it is the first to stop: see {@link #drain()}.
  */
 @Component
 public class EventDispatch {
+    /** Longer than a command's retries (about 2.5 s) take. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
     private final ExecutorService pool = Executors.newFixedThreadPool(16, runnable -> {
         Thread thread = new Thread(runnable, "socket-worker");
         thread.setDaemon(true);
@@ -36,6 +43,7 @@ public class EventDispatch {
     private final SocketSessions sessions;
     private final List<SocketEvent> events;
     private final Backlog backlog;
+    private volatile boolean closing;
 
     EventDispatch(SocketSessions sessions, List<SocketEvent> events, RealtimeProperties properties) {
         this.sessions = sessions;
@@ -52,6 +60,9 @@ public class EventDispatch {
     }
 
     private void dispatch(SocketEvent event, SocketIOClient client, Object data, AckRequest ack) {
+        // Unanswered: the socket closes with the server, and the client resends after reconnecting (a send's
+        // clientMessageId makes that safe).
+        if (closing) return;
         Reply reply = new Reply(client, ack, event.nameAsEmitted(data));
         SocketSession session = sessions.of(client).orElse(null);
         if (session == null) {
@@ -82,6 +93,22 @@ public class EventDispatch {
                 ticket.done();
             }
         });
+    }
+
+    /**
+     * At shutdown, before the web server's graceful stop and Axon's lifecycle: takes no more events and lets
+     * those taken be answered, so none dispatches a command once Axon has unsubscribed its handlers. The sockets
+     * stay open meanwhile (the server stops last), so the answers reach them.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void drain() {
+        closing = true;
+        pool.shutdown();
+        try {
+            pool.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @PreDestroy

@@ -23,11 +23,18 @@ public final class Reply {
     private final AckRequest ack;
     private final String event;
     private final AtomicBoolean answered = new AtomicBoolean();
+    /** When the event arrived (on the network thread): the start of its ack latency. */
+    private final long receivedNanos = System.nanoTime();
 
     Reply(SocketIOClient client, AckRequest ack, String event) {
         this.client = client;
         this.ack = ack;
         this.event = event;
+    }
+
+    /** {@link System#nanoTime()} when the client's event arrived. */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     public void ok(Object data) {

@@ -67,13 +67,13 @@ class SendMessage implements SocketEvent {
         Reply unclaimed = acks.unclaimed(messageId);
         if (unclaimed == null) return;
         if (accepted.message() != null) {
-            unclaimed.ok(accepted.message());
+            acks.acknowledge(unclaimed, accepted.message());
             return;
         }
         // A retry: the chat keeps no bodies, so the original comes from the history read model.
         try {
-            unclaimed.ok(queries.query(new FetchMessageQuery(chatId, accepted.seq(), sender, accepted.version()),
-                    MessageView.class).join());
+            acks.acknowledge(unclaimed, queries.query(new FetchMessageQuery(chatId, accepted.seq(), sender,
+                    accepted.version()), MessageView.class).join());
         } catch (Throwable failure) {
             unclaimed.fail(failure);
         }

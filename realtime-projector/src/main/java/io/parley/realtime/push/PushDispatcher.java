@@ -49,7 +49,7 @@ class PushDispatcher {
     }
 
     private void deliver(ChatPushes chat) {
-        for (PushBatch.Ack ack : chat.acks) ack.reply().ok(ack.message());
+        for (PushBatch.Ack ack : chat.acks) acks.acknowledge(ack.reply(), ack.message());
         for (Push push : chat.pushes) send(chat.chatId, push);
         if (chat.started != null || chat.inboxChanged) inbox.push(chat);
     }
