@@ -1,5 +1,7 @@
 package io.parley.realtime.dispatch;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.shared.ApiError;
 import io.parley.shared.error.ErrorCode;
 
@@ -24,22 +26,36 @@ final class Backlog {
     private final long deadlineNanos;
     private final AtomicInteger onNode = new AtomicInteger();
     private final ConcurrentMap<UUID, AtomicInteger> bySocket = new ConcurrentHashMap<>();
+    private final Counter fullSocket;
+    private final Counter fullNode;
+    private final Counter late;
 
-    Backlog(int perSocket, int perNode, Duration deadline) {
+    Backlog(int perSocket, int perNode, Duration deadline, MeterRegistry registry) {
         this.perSocket = perSocket;
         this.perNode = perNode;
         this.deadlineNanos = deadline.toNanos();
+        this.fullSocket = refusals(registry, "socket-full");
+        this.fullNode = refusals(registry, "node-full");
+        this.late = refusals(registry, "deadline");
+    }
+
+    private static Counter refusals(MeterRegistry registry, String reason) {
+        return Counter.builder("parley.socket.queue.refusals")
+                .description("socket events refused because a queue was full or they waited too long")
+                .tag("reason", reason).register(registry);
     }
 
     /** A place in the queue for one event of the socket, or null when the socket or the node is full. */
     Ticket admit(UUID socket) {
         if (onNode.incrementAndGet() > perNode) {
             onNode.decrementAndGet();
+            fullNode.increment();
             return null;
         }
         AtomicInteger mine = bySocket.computeIfAbsent(socket, id -> new AtomicInteger());
         if (mine.incrementAndGet() > perSocket) {
             release(socket, mine);
+            fullSocket.increment();
             return null;
         }
         return new Ticket(socket, mine, System.nanoTime());
@@ -50,10 +66,6 @@ final class Backlog {
         if (mine.decrementAndGet() == 0) bySocket.remove(socket, mine);
         // A ticket admitted between the decrement and the removal counts on a fresh counter: at worst a socket
         // briefly gets one more place than its bound, never fewer.
-    }
-
-    int waiting() {
-        return onNode.get();
     }
 
     static ApiError busy() {
@@ -74,7 +86,9 @@ final class Backlog {
         }
 
         boolean expired() {
-            return System.nanoTime() - admittedAt > deadlineNanos;
+            if (System.nanoTime() - admittedAt <= deadlineNanos) return false;
+            late.increment();
+            return true;
         }
 
         void done() {

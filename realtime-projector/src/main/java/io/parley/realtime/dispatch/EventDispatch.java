@@ -3,6 +3,7 @@ package io.parley.realtime.dispatch;
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.realtime.broadcast.KeyedSequencer;
 import io.parley.realtime.config.RealtimeProperties;
 import io.parley.realtime.sessions.SocketSession;
@@ -45,11 +46,12 @@ public class EventDispatch {
     private final Backlog backlog;
     private volatile boolean closing;
 
-    EventDispatch(SocketSessions sessions, List<SocketEvent> events, RealtimeProperties properties) {
+    EventDispatch(SocketSessions sessions, List<SocketEvent> events, RealtimeProperties properties,
+                  MeterRegistry registry) {
         this.sessions = sessions;
         this.events = events;
         this.backlog = new Backlog(properties.socketQueuePerSocket(), properties.socketQueuePerNode(),
-                properties.socketQueueDeadline());
+                properties.socketQueueDeadline(), registry);
     }
 
     public void register(SocketIONamespace namespace) {
