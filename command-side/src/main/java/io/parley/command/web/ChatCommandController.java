@@ -36,12 +36,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The write half of the chat API: every change is a command. A send answers from its stored event; the other
-<<<<<<< HEAD
- * changes answer with the chat read back at the version the command committed ({@link ReadBack}).
-=======
- * changes answer with the chat read back from the read models at the version the command committed. A send's
+ * changes answer with the chat read back at the version the command committed ({@link ReadBack}). A send's
  * latency is {@code parley.send.ack} with {@code transport=rest}, next to the socket's ({@code transport=socket}).
->>>>>>> helper-metrics
  */
 @RestController
 @RequestMapping("/api/chats")
@@ -49,22 +45,15 @@ class ChatCommandController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ChatStarting starting;
-<<<<<<< HEAD
     private final ReadBack readBack;
-
-    ChatCommandController(CommandGateway commands, QueryGateway queries, ChatStarting starting, ReadBack readBack) {
-        this.commands = commands;
-        this.queries = queries;
-        this.starting = starting;
-        this.readBack = readBack;
-=======
     private final Timer sendAcks;
 
-    ChatCommandController(CommandGateway commands, QueryGateway queries, ChatStarting starting,
+    ChatCommandController(CommandGateway commands, QueryGateway queries, ChatStarting starting, ReadBack readBack,
                           MeterRegistry registry) {
         this.commands = commands;
         this.queries = queries;
         this.starting = starting;
+        this.readBack = readBack;
         // Name, tags and buckets as the socket's (realtime push.PendingAcks): one histogram, two transports.
         this.sendAcks = Timer.builder("parley.send.ack")
                 .description("from a send's arrival to its sender's acknowledgement with the stored message")
@@ -73,7 +62,6 @@ class ChatCommandController {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
->>>>>>> helper-metrics
     }
 
     @PostMapping
@@ -94,13 +82,8 @@ class ChatCommandController {
                 request.clientMessageId()));
         // Answered from the stored event; only a retry's original comes from the history read model.
         MessageView message = accepted.message() != null ? accepted.message()
-<<<<<<< HEAD
                 : readBack.message(chatId, accepted.seq(), actor, accepted.version());
-=======
-                : queries.query(new FetchMessageQuery(chatId, accepted.seq(), actor, accepted.version()),
-                        MessageView.class).join();
         sendAcks.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
->>>>>>> helper-metrics
         return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(ApiResponse.ok(message));
     }
