@@ -53,6 +53,11 @@ public class ReadYourWrites {
         this.soloRecheckMillis = soloRecheck.toMillis();
     }
 
+    /** Whether every read model already reflects {@code minVersion} of the chat: one read each, no wait. */
+    public boolean caughtUp(String chatId, long minVersion) {
+        return minVersion <= 0 || versions.stream().allMatch(version -> version.applyAsLong(chatId) >= minVersion);
+    }
+
     /**
      * Returns once all read models reflect {@code minVersion} of the chat (true), or when the timeout passed
      * (false): then the caller answers with what is there rather than fail a read. 0 or less: no wait.

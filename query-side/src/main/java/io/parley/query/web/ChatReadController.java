@@ -2,6 +2,7 @@ package io.parley.query.web;
 
 import io.parley.query.chat.ChatQueryHandler;
 import io.parley.query.chat.MessageQueryHandler;
+import io.parley.query.chat.ReadYourWrites;
 import io.parley.query.chat.UnreadQueryHandler;
 import io.parley.shared.Actor;
 import io.parley.shared.ApiResponse;
@@ -37,14 +38,19 @@ public class ChatReadController {
     private final ChatQueryHandler chats;
     private final MessageQueryHandler messages;
     private final UnreadQueryHandler unread;
+    /** Chats of an unread-count read that wait for their writes; an admin's scope can hold thousands. */
+    static final int WAITED_FOR = 50;
+
     private final EventStore eventStore;
+    private final ReadYourWrites readYourWrites;
 
     ChatReadController(ChatQueryHandler chats, MessageQueryHandler messages, UnreadQueryHandler unread,
-                       EventStore eventStore) {
+                       EventStore eventStore, ReadYourWrites readYourWrites) {
         this.chats = chats;
         this.messages = messages;
         this.unread = unread;
         this.eventStore = eventStore;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/mine")
@@ -67,9 +73,24 @@ public class ChatReadController {
                 assignee, priority, category, q, page, limit)));
     }
 
+    /**
+     * Read-your-writes for the badge: the counts of the chats in the viewer's scope (at most the first
+     * {@value #WAITED_FOR}) wait until the read models show every write stored before the read began, like a
+     * read of one chat; a message answered a moment ago is counted.
+     */
     @GetMapping("/unread-count")
     public ApiResponse<UnreadCountsView> unreadCount(@AuthenticationPrincipal Actor actor) {
-        return ApiResponse.ok(unread.handle(new FetchUnreadCountsQuery(required(actor))));
+        FetchUnreadCountsQuery query = new FetchUnreadCountsQuery(required(actor));
+        UnreadCountsView counts = unread.handle(query);
+        boolean waited = false;
+        for (UnreadCountsView.ChatUnread chat : counts.chats().stream().limit(WAITED_FOR).toList()) {
+            long version = stored(chat.chatId());
+            if (!readYourWrites.caughtUp(chat.chatId(), version)) {
+                readYourWrites.await(chat.chatId(), version);
+                waited = true;
+            }
+        }
+        return ApiResponse.ok(waited ? unread.handle(query) : counts);
     }
 
     @GetMapping("/{chatId}")
