@@ -201,7 +201,8 @@ class SocketFanOutClusterIT {
                 .get(0).path("seq").asLong();
         for (int j = 0; j < joiners.size(); j++) {
             ClusterSocket joiner = joiners.get(j);
-            joiner.await("newMessage", m -> m.path("seq").asLong() == last);
+            // A joiner that joined after the last send got it with what it missed, not live.
+            if (!missedSeqs.get(j).contains(last)) joiner.await("newMessage", m -> m.path("seq").asLong() == last);
             List<Long> seen = new ArrayList<>(missedSeqs.get(j));
             joiner.all("newMessage", m -> true).forEach(m -> seen.add(m.path("seq").asLong()));
             List<Long> expected = java.util.stream.LongStream.rangeClosed(2, last).boxed().toList();

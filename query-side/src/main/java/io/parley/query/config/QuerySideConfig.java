@@ -1,7 +1,6 @@
 package io.parley.query.config;
 
 import io.parley.query.chat.ProjectionSignals;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -21,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wiring of the query side: its settings, its processors, and how they treat a failing event handler. */
 @Configuration
@@ -58,10 +59,25 @@ public class QuerySideConfig {
                                 .initialSegmentCount(segments)
                                 .batchSize(BATCH_SIZE)
                                 .tokenClaimInterval(claimInterval)
+                                // Axon extends an idle segment's claim only every 5 s by default: with a claim
+                                // timeout near that, another node could take the segments of a live one. Live
+                                // nodes renew every claim interval, as the balancer's membership assumes.
+                                .claimExtensionThreshold(claimInterval)
+                                .enableCoordinatorClaimExtension()
                                 .coordinatorExecutor(name -> Executors.newScheduledThreadPool(1,
-                                        new AxonThreadFactory("read-models-coordinator")))
+                                        daemons("read-models-coordinator")))
                                 .workerExecutor(name -> Executors.newScheduledThreadPool(WORKERS,
-                                        new AxonThreadFactory("read-models-worker"))));
+                                        daemons("read-models-worker"))));
+    }
+
+    /** The processor's threads never keep a JVM alive: Axon stops the processor at shutdown. */
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger next = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + next.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bounds on socket events waiting for a worker: so many per socket, so many on the node, and a time limit in
- * the queue. Over a bound, or past the time limit, an event is refused with {@code RATE_LIMITED} and a retry hint
+ * the queue for the events that are worthless late ({@link SocketEvent#refusedWhenLate()}: sends and typing).
+ * Over a bound, or past the time limit, an event is refused with {@code RATE_LIMITED} and a retry hint
  * instead of piling up: an overloaded node answers every event within about the time limit, and a refused event
  * changed nothing, so the client may send it again (a send with the same {@code clientMessageId}).
  */

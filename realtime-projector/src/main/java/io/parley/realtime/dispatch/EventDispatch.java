@@ -84,7 +84,7 @@ public class EventDispatch {
         }
         perSocket.run(session.id(), () -> {
             try {
-                if (ticket.expired()) {
+                if (event.refusedWhenLate() && ticket.expired()) {
                     reply.fail(Backlog.busy());
                 } else {
                     event.handle(session, data, reply);

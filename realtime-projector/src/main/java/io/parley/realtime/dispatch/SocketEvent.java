@@ -16,6 +16,15 @@ public interface SocketEvent {
         return false;
     }
 
+    /**
+     * Whether the event is refused when it waited too long for a worker ({@link Backlog}): a late message send
+     * is refused so the sender learns at once and may retry, and a late typing signal is worthless; a late join
+     * or read receipt is still worth doing, so by default an event runs however long it waited.
+     */
+    default boolean refusedWhenLate() {
+        return false;
+    }
+
     /** The name a reply refers to ({@code chatError}'s {@code event}): the one the client emitted. */
     default String nameAsEmitted(Object payload) {
         return name();

@@ -28,6 +28,11 @@ class TypingSignal implements SocketEvent {
     }
 
     @Override
+    public boolean refusedWhenLate() {
+        return true;
+    }
+
+    @Override
     public void handle(SocketSession session, Object data, Reply reply) {
         Payload payload = Payload.of(data, "{chatId, isTyping}");
         String chatId = payload.requiredId("chatId");
