@@ -12,30 +12,29 @@ import io.github.bucket4j.redis.redisson.Bucket4jRedisson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.realtime.cluster.RedisConnection;
+import io.parley.realtime.cluster.RedisHealth;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Token buckets, one per key, that refill a whole minute's allowance evenly over the minute (bucket4j). One node
  * keeps them in memory; several nodes keep them in their shared Redis, so a client spreading requests over the
- * nodes gets the same allowance as on one. A Redis failure lets the request through (logged): the limits protect
- * the service and must not take it down. Refusals are counted per limit ({@code parley.rate.limit.refusals}).
+ * nodes gets the same allowance as on one. While Redis fails ({@link RedisHealth}) each node counts in its own
+ * memory instead, at once and without waiting on Redis: a client spreading requests over the nodes then gets up
+ * to one allowance per node, but never an unlimited one, and the limits never take the service down. Refusals are counted per limit ({@code parley.rate.limit.refusals}).
  */
 @Component
 public class RateLimiter {
-    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     /** A bucket idle this long is full again, so forgetting it changes nothing. */
     private static final Duration IDLE = Duration.ofMinutes(2);
-    private static final Duration WARN_EVERY = Duration.ofSeconds(30);
 
     /** The verdict on one request: taken or not, what is left, and when to retry if not. */
     public record Verdict(boolean allowed, long remaining, long retryAfterSeconds) {
@@ -53,20 +52,27 @@ public class RateLimiter {
         }
     }
 
-    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos() - 1);
+    private final BooleanSupplier redisUp;
+    private final Consumer<RuntimeException> redisFailed;
     private final ProxyManager<String> shared;
     private final String prefix;
     private final Cache<String, Bucket> local = Caffeine.newBuilder().expireAfterAccess(IDLE).build();
     private final Counter[] refusals = new Counter[Limit.values().length];
 
     @Autowired
-    RateLimiter(RedisConnection redis, MeterRegistry registry) {
-        this(redis.client(), redis.keyPrefix(), registry);
+    RateLimiter(RedisConnection redis, RedisHealth health, MeterRegistry registry) {
+        this(redis.client(), redis.keyPrefix(), health::up, e -> health.failed("rate limits", e), registry);
     }
 
-    /** Buckets in {@code redis} under {@code keyPrefix:limit:}, or in this process when it is empty. */
-    RateLimiter(Optional<RedissonClient> redis, String keyPrefix, MeterRegistry registry) {
+    /**
+     * Buckets in {@code redis} under {@code keyPrefix:limit:} while {@code redisUp}, or in this process when it is
+     * empty or down; a failed Redis call is reported to {@code redisFailed}.
+     */
+    RateLimiter(Optional<RedissonClient> redis, String keyPrefix, BooleanSupplier redisUp,
+                Consumer<RuntimeException> redisFailed, MeterRegistry registry) {
         this.prefix = keyPrefix + ":limit:";
+        this.redisUp = redisUp;
+        this.redisFailed = redisFailed;
         for (Limit limit : Limit.values()) {
             refusals[limit.ordinal()] = Counter.builder("parley.rate.limit.refusals")
                     .description("requests and messages refused by a rate limit")
@@ -90,23 +96,19 @@ public class RateLimiter {
         if (perMinute <= 0) return Verdict.UNLIMITED;
         // The allowance is part of the key: a changed limit starts a fresh bucket instead of a stale one.
         String bucketKey = limit.key + ":" + key + "/" + perMinute;
-        ConsumptionProbe probe;
-        if (shared == null) {
-            probe = local.get(bucketKey, k -> Bucket.builder().addLimit(allowance(perMinute)).build())
-                    .tryConsumeAndReturnRemaining(1);
-        } else {
+        ConsumptionProbe probe = null;
+        if (shared != null && redisUp.getAsBoolean()) {
             try {
                 probe = shared.builder().build(prefix + bucketKey,
                                 () -> BucketConfiguration.builder().addLimit(allowance(perMinute)).build())
                         .tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException redisDown) {
-                long now = System.nanoTime();
-                long last = lastWarning.get();
-                if (now - last > WARN_EVERY.toNanos() && lastWarning.compareAndSet(last, now)) {
-                    log.warn("Rate limits not checked while Redis fails: {}", redisDown.toString());
-                }
-                return Verdict.UNLIMITED;
+                redisFailed.accept(redisDown);
             }
+        }
+        if (probe == null) {
+            probe = local.get(bucketKey, k -> Bucket.builder().addLimit(allowance(perMinute)).build())
+                    .tryConsumeAndReturnRemaining(1);
         }
         if (!probe.isConsumed()) refusals[limit.ordinal()].increment();
         long retryAfter = probe.isConsumed() ? 0

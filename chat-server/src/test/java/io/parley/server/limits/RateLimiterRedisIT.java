@@ -13,6 +13,7 @@ import org.redisson.config.Config;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +50,8 @@ class RateLimiterRedisIT {
     @Test
     void twoNodesShareOneAllowance() {
         String prefix = "parley-it-limits-" + UUID.randomUUID();
-        RateLimiter a = new RateLimiter(Optional.of(nodeA), prefix, new SimpleMeterRegistry());
-        RateLimiter b = new RateLimiter(Optional.of(nodeB), prefix, new SimpleMeterRegistry());
+        RateLimiter a = new RateLimiter(Optional.of(nodeA), prefix, () -> true, e -> { }, new SimpleMeterRegistry());
+        RateLimiter b = new RateLimiter(Optional.of(nodeB), prefix, () -> true, e -> { }, new SimpleMeterRegistry());
 
         int allowed = 0;
         for (int i = 0; i < 20; i++) {
@@ -65,9 +66,25 @@ class RateLimiterRedisIT {
     }
 
     @Test
+    void whileRedisIsDownEachNodeCountsInItsOwnMemory() {
+        String prefix = "parley-it-limits-" + UUID.randomUUID();
+        AtomicBoolean redisUp = new AtomicBoolean(false);
+        RateLimiter a = new RateLimiter(Optional.of(nodeA), prefix, redisUp::get, e -> { }, new SimpleMeterRegistry());
+        RateLimiter b = new RateLimiter(Optional.of(nodeB), prefix, redisUp::get, e -> { }, new SimpleMeterRegistry());
+
+        for (int i = 0; i < 3; i++) assertThat(a.take(RateLimiter.Limit.REST, "user:ann", 3).allowed()).isTrue();
+        assertThat(a.take(RateLimiter.Limit.REST, "user:ann", 3).allowed()).as("limited, not unlimited").isFalse();
+        assertThat(b.take(RateLimiter.Limit.REST, "user:ann", 3).allowed()).as("the other node counts apart").isTrue();
+
+        redisUp.set(true);
+        assertThat(a.take(RateLimiter.Limit.REST, "user:ann", 3).remaining())
+                .as("back on the shared bucket, which the outage did not touch").isEqualTo(2);
+    }
+
+    @Test
     void oneNodeAloneKeepsItsBucketsInMemory() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        RateLimiter alone = new RateLimiter(Optional.empty(), "unused", meters);
+        RateLimiter alone = new RateLimiter(Optional.empty(), "unused", () -> true, e -> { }, meters);
         for (int i = 0; i < 3; i++) {
             assertThat(alone.take(RateLimiter.Limit.SEND, "ann:chat-1", 3).allowed()).isTrue();
         }

@@ -22,13 +22,15 @@ public final class Wire {
     public static final String AGENT_AVAILABILITY = "agentAvailability";
     public static final String FORCE_LOGOUT = "forceLogout";
     public static final String CHAT_ERROR = "chatError";
+    /** Not in the contract's table (it may grow): this node may have missed other nodes' broadcasts; re-join. */
+    public static final String RESYNC = "resync";
 
     public static final String AGENTS_ROOM = "agents";
 
     /** Every server → client event name: the only values of the {@code event} tag of {@code parley.pushes}. */
     public static final List<String> PUSHED = List.of(NEW_MESSAGE, INBOX_UPDATE, NEW_CHAT, CHAT_ASSIGNED,
             CHAT_STATUS_CHANGED, CHAT_CLOSED, MESSAGES_READ, MESSAGES_DELIVERED, USER_TYPING, PRESENCE,
-            AGENT_AVAILABILITY, FORCE_LOGOUT, CHAT_ERROR);
+            AGENT_AVAILABILITY, FORCE_LOGOUT, CHAT_ERROR, RESYNC);
 
     private Wire() {
     }
@@ -85,6 +87,13 @@ public final class Wire {
     }
 
     public record AgentAvailability(String agentId, String availability, Instant changedAt) {
+    }
+
+    /**
+     * {@code resync}: broadcasts between nodes failed from {@code since}; the client re-joins each chat it shows
+     * with {@code afterSeq} (the last seq it has) and re-reads its inbox, and so misses nothing.
+     */
+    public record Resync(String reason, Instant since) {
     }
 
     public record ForceLogout(String reason) {

@@ -1,8 +1,5 @@
 package io.parley.realtime.cluster;
 
-import com.corundumstudio.socketio.store.MemoryStoreFactory;
-import com.corundumstudio.socketio.store.RedissonStoreFactory;
-import com.corundumstudio.socketio.store.StoreFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.listener.BaseStatusListener;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
 import org.slf4j.Logger;
@@ -32,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -44,13 +43,17 @@ import java.util.function.Consumer;
  *   payload as JSON); every other node sends it to its own sockets of the room. Published synchronously, in
  *   order, by the node that sends (for pushes: the node that committed).</li>
  *   <li>Forced logout: {@code <prefix>:logout} carries revoked token ids; every node disconnects its sockets.</li>
+ *   <li>Resync: {@code <prefix>:resync} says that a node's relays failed for a while (Redis was down for it);
+ *   every node then asks its sockets to re-join their chats ({@code sessions.Resync}).</li>
  *   <li>Liveness: each node stamps {@code <prefix>:nodes} (sorted set, score = time) every 2 s; a node not
  *   stamped for 10 s is dead, and one survivor publishes a {@link NodeStopped} event (presence.ClusterPresence
  *   clears up after it).</li>
  * </ul>
  * What other nodes relay reaches this node's owners through {@link ClusterRelays}; Redis itself is
  * {@link RedisConnection}'s. A relay that fails is logged and counted ({@code parley.cluster.relay.errors},
- * {@code direction} publish or receive): its sockets elsewhere miss that broadcast.
+ * {@code direction} publish or receive): its sockets elsewhere miss that broadcast. While {@link RedisHealth}
+ * says Redis is down, relays are skipped (and counted) at once; the heartbeat keeps probing and, once it gets
+ * through, tells {@link RedisHealth}, which starts the resync.
  */
 @Component
 public class Cluster {
@@ -66,21 +69,34 @@ public class Cluster {
     private record Logout(String node, Set<String> tokenIds, String reason) {
     }
 
+    /** A node's relays failed from {@code sinceMillis} (epoch) until it published this. */
+    public record ResyncNeeded(String node, long sinceMillis) {
+        public Instant since() {
+            return Instant.ofEpochMilli(sinceMillis);
+        }
+    }
+
     private final String prefix;
     private final String nodeId = UUID.randomUUID().toString();
     private final ObjectMapper json = ApiJsonSupport.mapper();
     private final RedissonClient redis;
+    private final RedisHealth health;
     private final ApplicationEventPublisher events;
     private final ScheduledExecutorService heartbeat;
     private volatile Set<String> liveNodes = Set.of();
     private final RTopic rooms;
     private final RTopic logouts;
+    private final RTopic resyncs;
+    /** No node is declared dead before this: after an outage of our own, the others need a beat to stamp again. */
+    private volatile long judgeDeathsFrom;
     private final KeyedSequencer relayOrder = new KeyedSequencer(Runnable::run);
     private final Counter publishErrors;
     private final Counter receiveErrors;
 
-    Cluster(RedisConnection connection, ApplicationEventPublisher events, MeterRegistry registry) {
+    Cluster(RedisConnection connection, RedisHealth health, ApplicationEventPublisher events,
+            MeterRegistry registry) {
         this.prefix = connection.keyPrefix();
+        this.health = health;
         this.events = events;
         this.publishErrors = relayErrors(registry, "publish");
         this.receiveErrors = relayErrors(registry, "receive");
@@ -88,11 +104,13 @@ public class Cluster {
         if (redis == null) {
             rooms = null;
             logouts = null;
+            resyncs = null;
             heartbeat = null;
             return;
         }
         rooms = redis.getTopic(prefix + ":rooms", StringCodec.INSTANCE);
         logouts = redis.getTopic(prefix + ":logout", StringCodec.INSTANCE);
+        resyncs = redis.getTopic(prefix + ":resync", StringCodec.INSTANCE);
         heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "realtime-cluster-heartbeat");
             thread.setDaemon(true);
@@ -135,28 +153,29 @@ public class Cluster {
         return prefix;
     }
 
-    /**
-     * netty-socketio's store: its Redisson store on the server's one client when clustered, else the in-memory
-     * one. Parley's broadcasts do not use its dispatch (see broadcast.Rooms).
-     */
-    public StoreFactory storeFactory() {
-        if (redis == null) return new MemoryStoreFactory();
-        return new RedissonStoreFactory(redis) {
-            /** The client is the server's one (RedisConnection), which closes it after everything else. */
-            @Override
-            public void shutdown() {
-            }
-        };
-    }
-
     // ---- room broadcasts and forced logout
 
     /**
-     * Hands what the other nodes relay to the receivers: their room broadcasts, and the tokens they revoked with
-     * the reason. This node's own relays come back too and are dropped here.
+     * Hands what the other nodes relay to the receivers: their room broadcasts, the tokens they revoked with the
+     * reason, and their resyncs. This node's own relays come back too and are dropped here. When the broadcast
+     * channel is subscribed again after Redis dropped it (a restart of Redis between two heartbeats), this node
+     * may have missed broadcasts: {@code resyncs} gets a resync of its own.
      */
-    void listen(Consumer<RoomEvent> roomEvents, BiConsumer<Set<String>, String> logoutsElsewhere) {
+    void listen(Consumer<RoomEvent> roomEvents, BiConsumer<Set<String>, String> logoutsElsewhere,
+                Consumer<ResyncNeeded> resyncNeeded) {
         if (redis == null) return;
+        AtomicBoolean subscribedBefore = new AtomicBoolean();
+        rooms.addListener(new BaseStatusListener() {
+            @Override
+            public void onSubscribe(String channel) {
+                if (subscribedBefore.getAndSet(true)) {
+                    resyncNeeded.accept(new ResyncNeeded(nodeId, System.currentTimeMillis()));
+                }
+            }
+        });
+        resyncs.addListener(String.class, (channel, message) -> received(message, ResyncNeeded.class, resync -> {
+            if (!nodeId.equals(resync.node())) resyncNeeded.accept(resync);
+        }));
         rooms.addListener(String.class, (channel, message) -> received(message, RoomEvent.class, event -> {
             if (!nodeId.equals(event.node())) roomEvents.accept(event);
         }));
@@ -172,6 +191,10 @@ public class Cluster {
      */
     public void publishRoomEvent(String room, String event, Exclude exclude, Object payload) {
         if (redis == null) return;
+        if (!health.up()) {
+            publishErrors.increment();
+            return;
+        }
         try {
             JsonNode tree = json.valueToTree(payload);
             String message = json.writeValueAsString(new RoomEvent(nodeId, room, event, exclude, tree));
@@ -179,7 +202,8 @@ public class Cluster {
                     .handle((receivers, failure) -> {
                         if (failure != null) {
                             publishErrors.increment();
-                            log.warn("could not relay {} to room {} on the other nodes", event, room, failure);
+                            health.failed("relay of " + event, failure);
+                            log.debug("could not relay {} to room {} on the other nodes", event, room, failure);
                         }
                         return null;
                     }));
@@ -195,7 +219,19 @@ public class Cluster {
             logouts.publish(json.writeValueAsString(new Logout(nodeId, tokenIds, reason)));
         } catch (Exception e) {
             publishErrors.increment();
+            health.failed("forced logout relay", e);
             log.warn("could not relay a forced logout to the other nodes", e);
+        }
+    }
+
+    /** Tells the other nodes that this node's relays failed from {@code since}: their sockets may have missed some. */
+    public void publishResync(Instant since) {
+        if (redis == null) return;
+        try {
+            resyncs.publish(json.writeValueAsString(new ResyncNeeded(nodeId, since.toEpochMilli())));
+        } catch (Exception e) {
+            publishErrors.increment();
+            health.failed("resync relay", e);
         }
     }
 
@@ -213,11 +249,14 @@ public class Cluster {
             RScoredSortedSet<String> nodes = redis.getScoredSortedSet(prefix + ":nodes", StringCodec.INSTANCE);
             long now = System.currentTimeMillis();
             nodes.add(now, nodeId);
+            if (!health.up()) judgeDeathsFrom = now + NODE_TIMEOUT.toMillis();
+            health.answered();
             nodes.removeRangeByScore(0, true, now - KEY_TTL.toMillis(), true);
             Collection<String> live = nodes.valueRange(now - NODE_TIMEOUT.toMillis(), true, Double.MAX_VALUE, true);
             Set<String> alive = new HashSet<>(live);
             alive.add(nodeId);
             liveNodes = Set.copyOf(alive);
+            if (now < judgeDeathsFrom) return;
             for (ScoredEntry<String> dead : nodes.entryRange(0, true, now - NODE_TIMEOUT.toMillis(), false)) {
                 if (nodes.remove(dead.getValue())) {
                     Instant lastBeat = Instant.ofEpochMilli(dead.getScore().longValue());
@@ -226,7 +265,8 @@ public class Cluster {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("could not renew this node's liveness in Redis", e);
+            health.failed("heartbeat", e);
+            log.debug("could not renew this node's liveness in Redis", e);
         }
     }
 

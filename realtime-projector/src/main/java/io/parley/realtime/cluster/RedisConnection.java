@@ -5,8 +5,10 @@ import jakarta.annotation.PreDestroy;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -38,7 +40,11 @@ public class RedisConnection {
         Config config = new Config();
         config.setThreads(4);
         config.setNettyThreads(4);
+        // Fail in about a second, not Redisson's 3 s plus retries: a caller that finds Redis down reports it to
+        // RedisHealth, and the node serves its own sockets alone until the heartbeat gets through again.
         config.useSingleServer().setAddress(url)
+                .setConnectTimeout(1_000).setTimeout(1_000).setRetryAttempts(1)
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(200)))
                 .setConnectionMinimumIdleSize(2).setConnectionPoolSize(24)
                 .setSubscriptionConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(8);
         return config;

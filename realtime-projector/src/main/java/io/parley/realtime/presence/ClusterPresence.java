@@ -4,6 +4,7 @@ import io.parley.realtime.broadcast.Wire;
 import io.parley.realtime.cluster.Cluster;
 import io.parley.realtime.cluster.NodeStopped;
 import io.parley.realtime.cluster.RedisConnection;
+import io.parley.realtime.cluster.RedisHealth;
 import io.parley.shared.Actor;
 import org.redisson.api.RMap;
 import org.redisson.api.RSet;
@@ -24,8 +25,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Presence over every node, in the nodes' Redis ({@link Cluster}); without Redis every method is a no-op or
- * answers "nobody elsewhere". Only live nodes count.
+ * Presence over every node, in the nodes' Redis ({@link Cluster}); without Redis, or while {@link RedisHealth}
+ * says it is down, every method is a no-op or answers "nobody elsewhere" at once. Only live nodes count.
  *
  * <ul>
  *   <li>hash {@code <prefix>:presence:<person>}: each node's socket count of the person (field {@code n:<node>}),
@@ -46,11 +47,14 @@ public class ClusterPresence {
 
     private final Cluster cluster;
     private final RedissonClient redis;
+    private final RedisHealth health;
     private final String prefix;
     private final ApplicationEventPublisher events;
 
-    ClusterPresence(Cluster cluster, RedisConnection connection, ApplicationEventPublisher events) {
+    ClusterPresence(Cluster cluster, RedisConnection connection, RedisHealth health,
+                    ApplicationEventPublisher events) {
         this.cluster = cluster;
+        this.health = health;
         this.redis = connection.client().orElse(null);
         this.prefix = connection.keyPrefix();
         this.events = events;
@@ -61,7 +65,8 @@ public class ClusterPresence {
         try {
             sweep(stopped.nodeId(), stopped.lastBeat());
         } catch (RuntimeException e) {
-            log.warn("could not clear up after node {}", stopped.nodeId(), e);
+            health.failed("presence", e);
+            log.debug("could not clear up after node {}", stopped.nodeId(), e);
         }
     }
 
@@ -69,20 +74,26 @@ public class ClusterPresence {
         return redis != null;
     }
 
+    /** Whether Redis may be asked now: configured, and not known to be down. */
+    private boolean reachable() {
+        return redis != null && health.up();
+    }
+
     /** True when the person has a socket on another live node. */
     public boolean onlineElsewhere(String personId) {
-        if (redis == null) return false;
+        if (!reachable()) return false;
         try {
             return countsElsewhere(presenceMap(personId).readAllMap()) > 0;
         } catch (RuntimeException e) {
-            log.warn("could not read presence of {}", personId, e);
+            health.failed("presence", e);
+            log.debug("could not read presence of {}", personId, e);
             return false;
         }
     }
 
     /** Records this node's socket count of the person and when they were last seen. */
     public void recordSockets(Actor person, int sockets, Instant lastSeen) {
-        if (redis == null) return;
+        if (!reachable()) return;
         try {
             RMap<String, String> map = presenceMap(person.id());
             map.putAll(Map.of("n:" + nodeId(), Integer.toString(sockets), "role", person.role().wire(),
@@ -92,13 +103,14 @@ public class ClusterPresence {
             if (sockets > 0) ours.add(person.id()); else ours.remove(person.id());
             ours.expire(KEY_TTL);
         } catch (RuntimeException e) {
-            log.warn("could not record presence of {}", person.id(), e);
+            health.failed("presence", e);
+            log.debug("could not record presence of {}", person.id(), e);
         }
     }
 
     /** The person's presence over all live nodes; null when no node has seen them. */
     public Wire.Presence presence(String personId) {
-        if (redis == null) return null;
+        if (!reachable()) return null;
         try {
             Map<String, String> map = presenceMap(personId).readAllMap();
             if (!map.containsKey("lastSeen")) return null;
@@ -106,13 +118,14 @@ public class ClusterPresence {
             return new Wire.Presence(personId, map.get("role"), sockets > 0,
                     Instant.ofEpochMilli(Long.parseLong(map.get("lastSeen"))));
         } catch (RuntimeException e) {
-            log.warn("could not read presence of {}", personId, e);
+            health.failed("presence", e);
+            log.debug("could not read presence of {}", personId, e);
             return null;
         }
     }
 
     public void enteredChat(String chatId, String personId) {
-        if (redis == null) return;
+        if (!reachable()) return;
         try {
             RSet<String> set = chatSet(chatId);
             set.add(nodeId() + "|" + personId);
@@ -121,24 +134,26 @@ public class ClusterPresence {
             ours.add(chatId + "|" + personId);
             ours.expire(KEY_TTL);
         } catch (RuntimeException e) {
-            log.warn("could not record that {} is in chat {}", personId, chatId, e);
+            health.failed("presence", e);
+            log.debug("could not record that {} is in chat {}", personId, chatId, e);
         }
     }
 
     public void leftChat(String chatId, String personId) {
-        if (redis == null) return;
+        if (!reachable()) return;
         try {
             chatSet(chatId).remove(nodeId() + "|" + personId);
             nodeSet("chats").remove(chatId + "|" + personId);
         } catch (RuntimeException e) {
-            log.warn("could not record that {} left chat {}", personId, chatId, e);
+            health.failed("presence", e);
+            log.debug("could not record that {} left chat {}", personId, chatId, e);
         }
     }
 
     /** People with a socket in the chat on another live node. */
     public Set<String> inChatElsewhere(String chatId) {
         Set<String> people = new HashSet<>();
-        if (redis == null) return people;
+        if (!reachable()) return people;
         try {
             Set<String> live = cluster.liveNodes();
             for (String member : chatSet(chatId).readAll()) {
@@ -147,7 +162,8 @@ public class ClusterPresence {
                 if (!node.equals(nodeId()) && live.contains(node)) people.add(member.substring(bar + 1));
             }
         } catch (RuntimeException e) {
-            log.warn("could not read who is in chat {}", chatId, e);
+            health.failed("presence", e);
+            log.debug("could not read who is in chat {}", chatId, e);
         }
         return people;
     }

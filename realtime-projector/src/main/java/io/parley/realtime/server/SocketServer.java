@@ -7,11 +7,11 @@ import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
+import com.corundumstudio.socketio.store.MemoryStoreFactory;
 import io.netty.channel.ChannelFuture;
 import io.parley.realtime.auth.AuthFirstChannelInitializer;
 import io.parley.realtime.auth.SocketAuthenticator;
 import io.parley.realtime.broadcast.Rooms;
-import io.parley.realtime.cluster.Cluster;
 import io.parley.realtime.config.RealtimeProperties;
 import io.parley.realtime.dispatch.EventDispatch;
 import io.parley.realtime.sessions.SocketSessions;
@@ -39,13 +39,11 @@ public class SocketServer {
     private final SocketSessions sessions;
     private final EventDispatch dispatch;
     private final Rooms rooms;
-    private final Cluster cluster;
     private SocketIOServer server;
     private volatile int port = -1;
 
     SocketServer(RealtimeProperties properties, SocketAuthenticator authenticator, SocketSessions sessions,
-                 EventDispatch dispatch, Rooms rooms, Cluster cluster) {
-        this.cluster = cluster;
+                 EventDispatch dispatch, Rooms rooms) {
         this.properties = properties;
         this.authenticator = authenticator;
         this.sessions = sessions;
@@ -105,9 +103,11 @@ public class SocketServer {
         config.setAuthorizationListener(handshake -> "4".equals(handshake.getSingleUrlParam("EIO"))
                 ? AuthorizationResult.SUCCESSFUL_AUTHORIZATION : AuthorizationResult.FAILED_AUTHORIZATION);
         config.getSocketConfig().setReuseAddress(true);
-        // With chat.redis-url netty-socketio's Redisson store, else its in-memory one. Parley's broadcasts go
-        // through Rooms and Cluster, which carry the exclusions the store's dispatch would lose.
-        config.setStoreFactory(cluster.storeFactory());
+        // netty-socketio's in-memory store on every node, clustered or not. Its Redisson store would publish every
+        // room join and leave to Redis on the socket's worker, so a Redis outage would stop sockets connecting;
+        // Parley needs none of it: broadcasts cross nodes through Rooms and Cluster (which carry the exclusions
+        // the store's dispatch would lose), presence through ClusterPresence.
+        config.setStoreFactory(new MemoryStoreFactory());
         return config;
     }
 }

@@ -153,6 +153,21 @@ public class SocketSessions {
         if (!another) everywhere.leftChat(chatId, session.personId());
     }
 
+    /**
+     * Writes this node's presence into Redis again, person by person and chat by chat: what it recorded while
+     * Redis was down was lost ({@link Resync}).
+     */
+    void recordPresenceAgain() {
+        Instant now = now();
+        Set<String> recorded = new HashSet<>();
+        for (SocketSession session : sessions.all()) {
+            if (recorded.add(session.personId())) {
+                everywhere.recordSockets(session.actor(), presence.sockets(session.personId()), now);
+            }
+            for (String chatId : session.chats()) everywhere.enteredChat(chatId, session.personId());
+        }
+    }
+
     /** Puts the socket into the chat's room; the person's presence reaches the room the first time they enter. */
     public void joinChat(SocketSession session, String chatId, long caughtUpToSeq) {
         boolean first = sessions.all().stream()
