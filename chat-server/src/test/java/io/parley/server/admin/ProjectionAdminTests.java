@@ -90,6 +90,30 @@ abstract class ProjectionAdminTests {
     }
 
     @Test
+    void theReadModelCheckComparesAChatWithItsEventsAndNamesEachDifference() {
+        String customer = customerWithChat();
+        String chatId = api.get("/api/chats/mine", customer).data().get(0).path("id").asText();
+        assertThat(api.post("/api/chats/" + chatId + "/messages", customer, Map.of("content", "second")).status())
+                .isEqualTo(201);
+
+        JsonNode clean = api.get("/api/admin/chats/" + chatId + "/check", admin).data();
+        assertThat(clean.path("consistent").asBoolean()).as(clean.toString()).isTrue();
+        assertThat(clean.path("messages").asInt()).isEqualTo(2);
+
+        jdbc.update("UPDATE inbox_chat SET subject = 'rewritten' WHERE chat_id = ?", chatId);
+        jdbc.update("UPDATE history_message SET content = 'rewritten' WHERE chat_id = ? AND seq = 2", chatId);
+        JsonNode tampered = api.get("/api/admin/chats/" + chatId + "/check", admin).data();
+        assertThat(tampered.path("consistent").asBoolean()).isFalse();
+        List<String> differences = new ArrayList<>();
+        tampered.path("differences").forEach(d -> differences.add(d.path("readModel").asText() + ":"
+                + d.path("field").asText()));
+        assertThat(differences).containsExactlyInAnyOrder("inbox:subject", "history:message seq 2");
+
+        assertThat(api.get("/api/admin/chats/" + chatId + "/check", customer).status()).isEqualTo(403);
+        assertThat(api.get("/api/admin/chats/" + UUID.randomUUID() + "/check", admin).status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAdminsManageProjectionsAndUnknownOnesAreNotFound() {
         String customer = customerWithChat();
         assertThat(api.get("/api/admin/projections", customer).status()).isEqualTo(403);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,20 @@ final class ClusterSocket implements AutoCloseable {
             return envelope.path("data");
         } catch (Exception e) {
             throw new AssertionError(label + ": no acknowledgement of " + event + " within " + WAIT, e);
+        }
+    }
+
+    /** The acknowledgement's envelope, success or not; empty when none came within {@code timeout}. */
+    Optional<JsonNode> tryCall(String event, Map<String, ?> payload, Duration timeout) {
+        CompletableFuture<JsonNode> ack = new CompletableFuture<>();
+        socket.emit(event, new Object[]{new JSONObject(payload)}, (Ack) answer ->
+                ack.complete(answer.length > 0 ? json(answer[0]) : null));
+        try {
+            return Optional.ofNullable(ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

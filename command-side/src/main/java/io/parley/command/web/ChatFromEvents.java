@@ -33,7 +33,7 @@ import java.util.Optional;
  * rules live in the aggregate and the unread read model, not here.
  */
 @Component
-class ChatFromEvents {
+public class ChatFromEvents {
     private final EventStore events;
 
     ChatFromEvents(EventStore events) {
@@ -41,13 +41,13 @@ class ChatFromEvents {
     }
 
     /** The chat and its latest {@code messageLimit} messages; empty if the chat has no start event. */
-    Optional<Folded> fold(String chatId, Actor viewer, ChatState state, int messageLimit) {
+    public Optional<Folded> fold(String chatId, Actor viewer, ChatState state, int messageLimit) {
         Fold fold = new Fold(messageLimit);
         // From 0 rather than the latest snapshot: the aggregate's snapshot holds no subject or messages.
         DomainEventStream stream = events.readEvents(chatId, 0);
         while (stream.hasNext()) fold.on(stream.next());
         if (fold.started == null) return Optional.empty();
-        return Optional.of(new Folded(fold.view(viewer, state), List.copyOf(fold.messages)));
+        return Optional.of(new Folded(fold.view(viewer, state), List.copyOf(fold.messages), fold.version));
     }
 
     /** The message stored at {@code seq}, if the chat has one. */
@@ -61,8 +61,14 @@ class ChatFromEvents {
         return Optional.empty();
     }
 
-    /** One chat's view and its latest messages, ascending by seq. */
-    record Folded(ChatView chat, List<MessageView> messages) {
+    /**
+     * One chat's view and its latest messages, ascending by seq; {@code version}: the sequence number of the last
+     * event folded (-1 when not known).
+     */
+    public record Folded(ChatView chat, List<MessageView> messages, long version) {
+        public Folded(ChatView chat, List<MessageView> messages) {
+            this(chat, messages, -1);
+        }
     }
 
     /** The inbox read model's rules for status, resolution and activity time, applied to one chat's events. */
@@ -70,6 +76,7 @@ class ChatFromEvents {
         private final int messageLimit;
         private final Deque<MessageView> messages = new ArrayDeque<>();
         private ChatStartedEvent started;
+        private long version = -1;
         private ChatStatus status = ChatStatus.OPEN;
         private String agentId;
         private String agentName;
@@ -83,6 +90,7 @@ class ChatFromEvents {
         }
 
         void on(DomainEventMessage<?> message) {
+            version = message.getSequenceNumber();
             Object event = message.getPayload();
             Instant at = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
             if (event instanceof ChatStartedEvent e) {

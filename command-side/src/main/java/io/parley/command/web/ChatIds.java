@@ -3,11 +3,11 @@ package io.parley.command.web;
 import io.parley.shared.error.ChatRejectedException;
 
 /** Chat ids are opaque, but a path that cannot be one is answered as an unknown chat, without a lookup. */
-final class ChatIds {
+public final class ChatIds {
     private ChatIds() {
     }
 
-    static String check(String chatId) {
+    public static String check(String chatId) {
         if (chatId == null || chatId.isBlank() || chatId.length() > 64) {
             throw ChatRejectedException.notFound("chat");
         }
