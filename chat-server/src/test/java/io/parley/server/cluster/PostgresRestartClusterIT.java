@@ -131,7 +131,8 @@ class PostgresRestartClusterIT {
         assertThat(stored(node2, admin, chatId)).as("every acknowledged send once, at its seq, no gaps")
                 .containsExactlyInAnyOrderEntriesOf(acked);
         System.out.printf("POSTGRES RESTART (2 nodes, own PostgreSQL crashed for %d s): %d socket sends during the"
-                        + " outage answered with %s (slowest answer %d ms, the pool's connection timeout), a REST send with %d in %d ms;"
+                        + " outage answered with %s (slowest answer %d ms, the pool's connection timeout),"
+                        + " a REST send with %d in %d ms;"
                         + " sends succeeded again %d ms after the database was back, without restarting a node;"
                         + " %d messages stored once each, read models equal to the events (version %d)%n",
                 OUTAGE.toSeconds(), duringOutage, codes,
