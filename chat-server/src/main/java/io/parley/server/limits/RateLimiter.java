@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * keeps them in memory; several nodes keep them in their shared Redis, so a client spreading requests over the
  * nodes gets the same allowance as on one. While Redis fails ({@link RedisHealth}) each node counts in its own
  * memory instead, at once and without waiting on Redis: a client spreading requests over the nodes then gets up
- * to one allowance per node, but never an unlimited one, and the limits never take the service down. Refusals are counted per limit ({@code parley.rate.limit.refusals}).
+ * to one allowance per node, but never an unlimited one, and the limits never take the service down. Refusals are
+ * counted per limit ({@code parley.rate.limit.refusals}).
  */
 @Component
 public class RateLimiter {

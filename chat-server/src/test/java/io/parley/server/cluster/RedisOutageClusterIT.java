@@ -46,7 +46,8 @@ class RedisOutageClusterIT {
                     + " a Redis of the test's own (install Debian's redis-server). ***\n");
         }
         assumeTrue(program.isPresent(), "no redis-server program");
-        redis = OwnRedis.start(program.get(), LocalCluster.root().resolve("chat-server/target/cluster-it/redis-outage"));
+        redis = OwnRedis.start(program.get(),
+                LocalCluster.root().resolve("chat-server/target/cluster-it/redis-outage"));
         PostgresServer db = PostgresServer.get().orElseThrow();
         cluster = LocalCluster.start("redis-outage", db.freshSchemaUrl(), db.user(), db.password(), redis.url(),
                 Map.of());

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Receives what the other nodes relay through Redis and hands it to this node's owners: room broadcasts to
- * {@link Rooms}, forced logouts to {@link SocketSessions}, resyncs to {@link Resync}. Listens once everything it hands to exists.
+ * {@link Rooms}, forced logouts to {@link SocketSessions}, resyncs to {@link Resync}. Listens once everything it
+ * hands to exists.
  */
 @Component
 class ClusterRelays {
