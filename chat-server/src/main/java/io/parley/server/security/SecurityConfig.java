@@ -30,7 +30,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, TokenService tokens, SecurityErrorHandlers handlers,
                                     RateLimiter limiter, RateLimitProperties limits, ErrorWriter errors,
-                                    ClientAddresses addresses)
+                                    ClientAddresses addresses, MetricsTokenProperties metrics)
             throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -41,7 +41,8 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RestRateLimitFilter(limiter, limits, errors, addresses), BearerTokenFilter.class)
+                .addFilterAfter(new MetricsScrapeFilter(metrics.metricsToken()), BearerTokenFilter.class)
+                .addFilterAfter(new RestRateLimitFilter(limiter, limits, errors, addresses), MetricsScrapeFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/chats/guest")
                         .permitAll()
@@ -50,6 +51,8 @@ public class SecurityConfig {
                         .permitAll()
                         // The error page renders refusals of any request, including anonymous ones.
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, MetricsScrapeFilter.PATH)
+                        .hasAnyRole("ADMIN", MetricsScrapeFilter.ROLE)
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
                         // Auditors only read: every write on chats (send, read, assign, status, close) is refused.
                         .requestMatchers(HttpMethod.POST, "/api/chats", "/api/chats/**")

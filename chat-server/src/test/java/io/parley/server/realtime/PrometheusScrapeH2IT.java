@@ -3,6 +3,7 @@ package io.parley.server.realtime;
 import io.parley.server.support.H2Database;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @H2Database
 @AutoConfigureObservability(tracing = false)
+@TestPropertySource(properties = "chat.metrics-token=" + PrometheusScrapeH2IT.SCRAPER_SECRET)
 class PrometheusScrapeH2IT extends RealtimeTestBase {
+    static final String SCRAPER_SECRET = "prometheus-scraper-secret-0123456789abcdef";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -56,6 +59,29 @@ class PrometheusScrapeH2IT extends RealtimeTestBase {
         assertThat(value(text, "parley_projection_dead_letters", "processor=\"read-models\"")).hasValue(0.0);
         assertThat(value(text, "parley_rate_limit_refusals_total", "limit=\"send\"")).hasValue(0.0);
         assertThat(value(text, "parley_cluster_relay_errors_total", "direction=\"publish\"")).hasValue(0.0);
+    }
+
+    @Test
+    void aScraperSecretOpensThePrometheusEndpointAndNothingElse() {
+        assertThat(scrape(SCRAPER_SECRET).statusCode()).isEqualTo(200);
+        assertThat(scrape(SCRAPER_SECRET).body()).contains("parley_sockets_connected");
+        assertThat(scrape(SCRAPER_SECRET + "x").statusCode()).isEqualTo(401);
+        for (String other : new String[] {"/actuator/metrics", "/api/chats", "/api/auth/me", "/api/admin/users"}) {
+            HttpResponse<String> answer = get(other, SCRAPER_SECRET);
+            assertThat(answer.statusCode()).as(other).isEqualTo(401);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
