@@ -36,6 +36,7 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("GET", "/api/chats/{chat}/messages", f -> f.customer),
             new Endpoint("GET", "/api/admin/projections", f -> f.admin),
             new Endpoint("GET", "/api/admin/dead-letters", f -> f.admin),
+            new Endpoint("GET", "/api/admin/chats/{chat}/check", f -> f.admin),
             new Endpoint("GET", "/api/media/no-such-media", f -> f.customer));
 
     /** Paths with an id the client chooses, {@code {id}} marking it. */
@@ -49,6 +50,7 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("POST", "/api/chats/{id}/close", f -> f.admin),
             new Endpoint("POST", "/api/admin/projections/{id}/replay", f -> f.admin),
             new Endpoint("POST", "/api/admin/dead-letters/{id}/retry", f -> f.admin),
+            new Endpoint("GET", "/api/admin/chats/{id}/check", f -> f.admin),
             new Endpoint("GET", "/api/media/{id}", f -> f.customer));
 
     boolean aimsAtClosable() {
