@@ -25,6 +25,8 @@ class MediaTypes {
     /** Parents that every text, XML or binary type has: matching one says nothing about the content. */
     private static final Set<MediaType> CATCH_ALL = Set.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML,
             MediaType.OCTET_STREAM);
+    private static final MediaType QUICKTIME = MediaType.parse("video/quicktime");
+    private static final MediaType MP4 = MediaType.parse("video/mp4");
     private final Detector detector;
     private final MediaTypeRegistry registry;
     private final Set<MediaType> allowed;
@@ -42,6 +44,7 @@ class MediaTypes {
         try (TikaInputStream in = TikaInputStream.get(file)) {
             detected = detector.detect(in, new Metadata()).getBaseType();
         }
+        if (detected.equals(QUICKTIME) && IsoBrands.isMp4(file)) detected = MP4;
         if (allowed.contains(detected)) return detected.toString();
         for (MediaType parent = registry.getSupertype(detected); parent != null && !CATCH_ALL.contains(parent);
              parent = registry.getSupertype(parent)) {
