@@ -121,6 +121,20 @@ abstract class MediaTests {
     }
 
     @Test
+    void aUserUploadsAtMost20FilesAMinute() {
+        Person carla = customer("Carla");
+        for (int i = 0; i < 20; i++) {
+            assertThat(media.upload(carla.token(), "note.txt", "text/plain", MediaFiles.text()).status())
+                    .isEqualTo(201);
+        }
+        Upload refused = media.upload(carla.token(), "note.txt", "text/plain", MediaFiles.text());
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(media.upload(customer("Olga").token(), "note.txt", "text/plain", MediaFiles.text()).status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void auditorsDoNotUploadAndNobodyUploadsWithoutAToken() {
         Person auditor = staff("Audrey", "auditor");
         assertThat(media.upload(auditor.token(), "a.pdf", "application/pdf", MediaFiles.pdf()).status())
