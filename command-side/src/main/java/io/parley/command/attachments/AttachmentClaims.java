@@ -19,11 +19,4 @@ public interface AttachmentClaims {
      * sender did not upload (the two look the same), CONFLICT for media another message already carries.
      */
     List<Attachment> claim(Actor sender, String chatId, String customerId, String messageId, List<String> mediaIds);
-
-    /** For a deployment or test without uploads: every id is unknown. */
-    AttachmentClaims NONE = (sender, chatId, customerId, messageId, mediaIds) -> {
-        if (!mediaIds.isEmpty()) throw io.parley.shared.error.ChatRejectedException.invalid("attachmentIds",
-                "MEDIA_NOT_FOUND", "media " + mediaIds.get(0) + " not found");
-        return List.of();
-    };
 }
