@@ -44,7 +44,7 @@ public class RateLimiter {
 
     /** The contract's limits: every REST request, and every message sent (socket or REST). */
     public enum Limit {
-        REST("rest"), SEND("send");
+        REST("rest"), SEND("send"), UPLOAD("upload");
 
         private final String key;
 

@@ -53,6 +53,9 @@ class ReadmeWalkthroughIT {
             filled = replaceOnce(filled, "AGENT_PW='<printed agent password>'", "AGENT_PW='" + agent.group(1) + "'");
             List<String> out = bash(dataDir, filled);
 
+            // 1b. the uploaded file, typed by its content, in a message of its own
+            String sentFile = String.join("\n", out);
+            assertThat(sentFile).contains("\"name\": \"error.txt\"", "\"contentType\": \"text/plain\"");
             // 3. assign → in_progress; the reply gets the next seq after the first message and the two notices
             assertThat(out).contains("\"in_progress\"");
             // 4. one unread for the customer, the receipt, then none

@@ -102,6 +102,11 @@ public final class LocalCluster {
         return new Api(httpPorts[node - 1]);
     }
 
+    /** The HTTP port of node 1 or 2. */
+    int httpPort(int node) {
+        return httpPorts[node - 1];
+    }
+
     /** The Socket.IO port of node 1 or 2. */
     int socketPort(int node) {
         return socketPorts[node - 1];

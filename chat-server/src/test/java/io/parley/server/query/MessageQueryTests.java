@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /** A chat's history: every message in seq order, exactly as sent, with read receipts. */
 abstract class MessageQueryTests extends QueryScenario {
@@ -52,15 +51,18 @@ abstract class MessageQueryTests extends QueryScenario {
         String longest = "😀".repeat(4000);
         String clientId = UUID.randomUUID().toString();
 
-        MessageAccepted sent = send(chatId, carla, markup, List.of("media-1", "media-2"), clientId);
+        String photo = uploaded(carla, "photo.png", "image/png", 1234);
+        String manual = uploaded(carla, "manual, v2.pdf", "application/pdf", 5678);
+        MessageAccepted sent = send(chatId, carla, markup, List.of(photo, manual), clientId);
         MessageAccepted big = send(chatId, carla, longest, List.of(), null);
 
         MessageView message = message(chatId, sent.seq(), carla, sent.version());
         assertThat(message.content()).isEqualTo(markup);
         assertThat(message.clientMessageId()).isEqualTo(clientId);
-        assertThat(message.attachments()).extracting(MediaView::id, MediaView::url)
-                .containsExactly(tuple("media-1", "/api/media/media-1"),
-                        tuple("media-2", "/api/media/media-2"));
+        assertThat(message.attachments()).containsExactly(
+                new MediaView(photo, "photo.png", "image/png", 1234, "/api/media/" + photo,
+                        "/api/media/" + photo + "/thumbnail"),
+                new MediaView(manual, "manual, v2.pdf", "application/pdf", 5678, "/api/media/" + manual, null));
         assertThat(message(chatId, big.seq(), carla, big.version()).content()).isEqualTo(longest);
     }
 

@@ -34,7 +34,8 @@ abstract class ProjectionReplayTests extends QueryScenario {
         assign(chatId, alice);
         send(chatId, alice, "Let me check");
         markRead(chatId, carla, null);
-        send(chatId, carla, "Thanks", List.of("media-9"), "client-1");
+        // A replay rebuilds each attachment's metadata from the event.
+        send(chatId, carla, "Thanks", List.of(uploaded(carla, "receipt.pdf", "application/pdf", 99)), "client-1");
         changeStatus(chatId, alice, ChatStatus.RESOLVED, "Password reset");
         long version = send(chatId, carla, "It happened again").version();
 

@@ -33,6 +33,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -169,4 +170,16 @@ abstract class QueryScenario {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Media as an upload records it (the upload itself is MediaTests' subject). */
+    String uploaded(Actor uploader, String name, String type, long size) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO media (id, uploader_id, uploader_role, name, content_type, size_bytes, sha256,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", id, uploader.id(),
+                uploader.role().wire(), name, type, size, "0".repeat(64));
+        return id;
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
 }

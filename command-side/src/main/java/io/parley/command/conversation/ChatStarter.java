@@ -1,12 +1,15 @@
 package io.parley.command.conversation;
 
+import io.parley.command.attachments.AttachmentClaims;
 import io.parley.shared.command.StartChatCommand;
 import io.parley.shared.command.StartChatResult;
+import io.parley.shared.event.Attachment;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,11 +25,14 @@ class ChatStarter {
     private final Repository<Conversation> repository;
     private final ActiveChats activeChats;
     private final TicketNumbers ticketNumbers;
+    private final AttachmentClaims claims;
 
-    ChatStarter(Repository<Conversation> repository, ActiveChats activeChats, TicketNumbers ticketNumbers) {
+    ChatStarter(Repository<Conversation> repository, ActiveChats activeChats, TicketNumbers ticketNumbers,
+                AttachmentClaims claims) {
         this.repository = repository;
         this.activeChats = activeChats;
         this.ticketNumbers = ticketNumbers;
+        this.claims = claims;
     }
 
     @CommandHandler
@@ -37,8 +43,12 @@ class ChatStarter {
             return new StartChatResult(existing.get(), true, STARTED_VERSION, null);
         }
         activeChats.claim(cmd.actor().id(), cmd.chatId());
+        // The first message's media, claimed in the transaction that creates the chat.
+        List<Attachment> attachments = claims.claim(cmd.actor(), cmd.chatId(), cmd.actor().id(), cmd.messageId(),
+                MessageRules.attachments(cmd.attachmentIds()));
         String ticketNumber = ticketNumbers.next();
-        Aggregate<Conversation> chat = repository.newInstance(() -> new Conversation(cmd, ticketNumber, Clocks.now()));
+        Aggregate<Conversation> chat = repository.newInstance(
+                () -> new Conversation(cmd, ticketNumber, attachments, Clocks.now()));
         return new StartChatResult(cmd.chatId(), false, chat.version(), chat.invoke(Conversation::state));
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.command.conversation;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.parley.command.attachments.AttachmentClaims;
 import io.parley.shared.Actor;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.Role;
@@ -19,6 +20,7 @@ import io.parley.shared.command.SendMessageCommand;
 import io.parley.shared.command.StartChatCommand;
 import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.event.AgentAssignedEvent;
+import io.parley.shared.event.Attachment;
 import io.parley.shared.event.ChatClosedEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
@@ -69,7 +71,8 @@ class Conversation {
         // for Axon and snapshots
     }
 
-    Conversation(StartChatCommand cmd, String ticketNumber, Instant now) {
+    /** {@code attachments}: the first message's media, claimed by the caller in this same transaction. */
+    Conversation(StartChatCommand cmd, String ticketNumber, List<Attachment> attachments, Instant now) {
         Actor customer = cmd.actor();
         if (!customer.isCustomer()) {
             throw ChatRejectedException.forbidden("NOT_A_CUSTOMER", "only customers and guests start chats");
@@ -78,12 +81,11 @@ class Conversation {
         apply(new ChatStartedEvent(cmd.chatId(), ticketNumber, customer.id(), customer.role(), customer.name(),
                 cmd.customerEmail(), cmd.subject(), cmd.category(), cmd.priority(), now));
         apply(new MessageSentEvent(cmd.chatId(), cmd.messageId(), 1, customer.id(), customer.role(),
-                customer.name(), cmd.content(), MessageRules.attachments(cmd.attachmentIds()),
-                cmd.clientMessageId(), now));
+                customer.name(), cmd.content(), attachments, cmd.clientMessageId(), now));
     }
 
     @CommandHandler
-    MessageAccepted handle(SendMessageCommand cmd) {
+    MessageAccepted handle(SendMessageCommand cmd, AttachmentClaims claims) {
         Actor sender = cmd.actor();
         checkParticipant(sender);
         RecentClientMessages.Entry original = recent.find(sender.id(), cmd.clientMessageId());
@@ -93,6 +95,10 @@ class Conversation {
         }
         checkNotClosed();
         MessageRules.checkContent(cmd.content(), cmd.attachmentIds());
+        // Claimed before anything is applied: a refused attachment leaves no event, and the claim rolls back
+        // with the append if that fails.
+        List<Attachment> attachments = claims.claim(sender, chatId, customerId, cmd.messageId(),
+                MessageRules.attachments(cmd.attachmentIds()));
         Instant now = Clocks.now();
         Side side = sender.role().side().orElseThrow();
         if (read.of(side) < lastSeq) {
@@ -106,8 +112,7 @@ class Conversation {
         }
         long seq = lastSeq + 1;
         MessageSentEvent sent = new MessageSentEvent(chatId, cmd.messageId(), seq, sender.id(), sender.role(),
-                sender.name(), cmd.content(), MessageRules.attachments(cmd.attachmentIds()), cmd.clientMessageId(),
-                now);
+                sender.name(), cmd.content(), attachments, cmd.clientMessageId(), now);
         apply(sent);
         return new MessageAccepted(chatId, cmd.messageId(), seq, false, getVersion(), MessageView.of(sent),
                 state());

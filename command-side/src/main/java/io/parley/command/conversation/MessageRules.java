@@ -2,6 +2,7 @@ package io.parley.command.conversation;
 
 import io.parley.shared.error.ChatRejectedException;
 
+import java.util.HashSet;
 import java.util.List;
 
 /** Limits on what a message and a resolution summary may hold. */
@@ -25,6 +26,10 @@ final class MessageRules {
         if (attachments.size() > MAX_ATTACHMENTS) {
             throw ChatRejectedException.invalid("attachmentIds", "TOO_MANY_ATTACHMENTS",
                     "a message holds at most " + MAX_ATTACHMENTS + " attachments");
+        }
+        if (new HashSet<>(attachments).size() < attachments.size()) {
+            throw ChatRejectedException.invalid("attachmentIds", "DUPLICATE_ATTACHMENT",
+                    "each attachment may appear once in a message");
         }
     }
 

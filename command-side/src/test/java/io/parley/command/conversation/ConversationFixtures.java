@@ -24,6 +24,8 @@ final class ConversationFixtures {
     static final Actor AGENT_2 = new Actor("agent-2", Role.AGENT, "Bob");
     static final Actor ADMIN = new Actor("admin-1", Role.ADMIN, "Ada");
     static final Actor SYSTEM = Actor.system();
+    /** Media the customer uploaded (see ConversationTestBase's claims). */
+    static final List<String> UPLOADED = List.of("media-1", "media-2");
 
     private ConversationFixtures() {
     }

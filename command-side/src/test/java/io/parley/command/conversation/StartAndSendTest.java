@@ -7,6 +7,7 @@ import io.parley.shared.command.SendMessageCommand;
 import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.error.ErrorCode;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.event.Attachment;
 import io.parley.shared.event.MessageSentEvent;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,25 @@ class StartAndSendTest extends ConversationTestBase {
         fixture.given(started(), message(1, CUSTOMER, "Hi", null))
                 .when(new SendMessageCommand(CHAT, CUSTOMER, "m-2", "", List.of("media-1"), null))
                 .expectEvents(new MessageSentEvent(CHAT, "m-2", 2, CUSTOMER.id(), CUSTOMER.role(), CUSTOMER.name(),
-                        "", List.of("media-1"), null, now()));
+                        "", List.of(new Attachment("media-1", "media-1.png", "image/png", 42)), null, now()));
+    }
+
+    @Test
+    void anAttachmentTheSenderDidNotUploadIsRejectedAndNothingIsStored() {
+        fixture.given(started(), message(1, CUSTOMER, "Hi", null))
+                .when(new SendMessageCommand(CHAT, CUSTOMER, "m-2", "", List.of("media-1", "made-up-id"), null))
+                .expectNoEvents()
+                .expectException(ChatRejectedException.class)
+                .expectExceptionMessage("media made-up-id not found");
+    }
+
+    @Test
+    void theSameAttachmentTwiceInOneMessageIsRejected() {
+        fixture.given(started(), message(1, CUSTOMER, "Hi", null))
+                .when(new SendMessageCommand(CHAT, CUSTOMER, "m-2", "two", List.of("media-1", "media-1"), null))
+                .expectNoEvents()
+                .expectException(ChatRejectedException.class)
+                .expectExceptionMessage("each attachment may appear once in a message");
     }
 
     @Test

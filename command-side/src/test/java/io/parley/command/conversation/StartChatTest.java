@@ -25,7 +25,7 @@ class StartChatTest extends ConversationTestBase {
         activeChats = mock(ActiveChats.class);
         TicketNumbers tickets = mock(TicketNumbers.class);
         when(tickets.next()).thenReturn("TKT-2026-000001");
-        fixture.registerAnnotatedCommandHandler(new ChatStarter(fixture.getRepository(), activeChats, tickets));
+        fixture.registerAnnotatedCommandHandler(new ChatStarter(fixture.getRepository(), activeChats, tickets, claims));
     }
 
     private StartChatCommand start(String content) {

@@ -2,6 +2,8 @@ package io.parley.query.history;
 
 import io.parley.shared.Role;
 import io.parley.shared.Side;
+import io.parley.shared.event.Attachment;
+import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,8 +37,9 @@ class HistoryMessageEntity {
     Side senderSide;
     String senderName;
     String content;
-    @Convert(converter = AttachmentIdsConverter.class)
-    List<String> attachmentIds;
+    @Convert(converter = AttachmentsConverter.class)
+    @Column(name = "attachment_ids")
+    List<Attachment> attachments;
     String clientMessageId;
     Instant createdAt;
     Instant readAt;

@@ -48,7 +48,7 @@ class HistoryProjection {
         message.senderId = event.senderId();
         message.senderName = event.senderName();
         message.content = event.content() == null ? "" : event.content();
-        message.attachmentIds = event.attachmentIds();
+        message.attachments = event.attachments();
         message.clientMessageId = event.clientMessageId();
         message.createdAt = event.sentAt();
         writes.insert(message);

@@ -23,7 +23,7 @@ import static io.parley.query.projection.SqlValues.timestamp;
  * before the read.
  */
 final class HistoryWrites implements PendingWrites {
-    private static final AttachmentIdsConverter ATTACHMENT_IDS = new AttachmentIdsConverter();
+    private static final AttachmentsConverter ATTACHMENTS = new AttachmentsConverter();
     private static final String INSERT_MESSAGE = "INSERT INTO history_message (chat_id, seq, message_id, sender_id,"
             + " sender_role, sender_side, sender_name, content, attachment_ids, client_message_id, created_at,"
             + " read_at) VALUES (:chatId, :seq, :messageId, :senderId, :senderRole, :senderSide, :senderName,"
@@ -50,7 +50,7 @@ final class HistoryWrites implements PendingWrites {
                 .addValue("senderSide", name(message.senderSide))
                 .addValue("senderName", message.senderName)
                 .addValue("content", message.content)
-                .addValue("attachmentIds", ATTACHMENT_IDS.convertToDatabaseColumn(message.attachmentIds))
+                .addValue("attachmentIds", ATTACHMENTS.convertToDatabaseColumn(message.attachments))
                 .addValue("clientMessageId", message.clientMessageId)
                 .addValue("createdAt", timestamp(message.createdAt))
                 .addValue("readAt", timestamp(message.readAt)));

@@ -10,6 +10,6 @@ final class MessageViews {
     static MessageView of(HistoryMessageEntity m) {
         return new MessageView(m.messageId, m.chatId, m.seq, m.senderId, MessageView.senderType(m.senderRole),
                 m.senderName,
-                m.content, MessageView.attachments(m.attachmentIds), m.clientMessageId, m.createdAt, m.readAt);
+                m.content, MessageView.attachments(m.attachments), m.clientMessageId, m.createdAt, m.readAt);
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.shared.query;
 
 import io.parley.shared.Role;
+import io.parley.shared.event.Attachment;
 import io.parley.shared.event.MessageSentEvent;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ public record MessageView(String id,
     public static MessageView of(MessageSentEvent event) {
         return new MessageView(event.messageId(), event.chatId(), event.seq(), event.senderId(),
                 senderType(event.senderRole()), event.senderName(), event.content() == null ? "" : event.content(),
-                attachments(event.attachmentIds()), event.clientMessageId(), event.sentAt(), null);
+                attachments(event.attachments()), event.clientMessageId(), event.sentAt(), null);
     }
 
     /** The contract knows user, guest, agent and system senders: an admin answers as an agent. */
@@ -32,9 +33,9 @@ public record MessageView(String id,
         return role == Role.ADMIN ? Role.AGENT.wire() : role.wire();
     }
 
-    /** Only ids are known until media has its own read model; the URL is where the bytes are served. */
-    public static List<MediaView> attachments(List<String> ids) {
-        if (ids == null) return List.of();
-        return ids.stream().map(id -> new MediaView(id, null, null, 0, "/api/media/" + id)).toList();
+    /** Each attachment with its metadata as the event recorded it. */
+    public static List<MediaView> attachments(List<Attachment> attachments) {
+        if (attachments == null) return List.of();
+        return attachments.stream().map(MediaView::of).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.shared.query;
 
 import io.parley.shared.Role;
+import io.parley.shared.event.Attachment;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,8 +20,11 @@ class MessageViewTest {
     }
 
     @Test
-    void attachmentsPointAtTheMediaEndpoint() {
-        assertThat(MessageView.attachments(List.of("m-1")))
-                .containsExactly(new MediaView("m-1", null, null, 0, "/api/media/m-1"));
+    void attachmentsPointAtTheMediaEndpointAndOnlyImagesHaveAThumbnail() {
+        assertThat(MessageView.attachments(List.of(new Attachment("m-1", "a.png", "image/png", 10),
+                new Attachment("m-2", "b.pdf", "application/pdf", 20))))
+                .containsExactly(new MediaView("m-1", "a.png", "image/png", 10, "/api/media/m-1",
+                                "/api/media/m-1/thumbnail"),
+                        new MediaView("m-2", "b.pdf", "application/pdf", 20, "/api/media/m-2", null));
     }
 }

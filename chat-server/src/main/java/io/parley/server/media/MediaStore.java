@@ -1,0 +1,26 @@
+package io.parley.server.media;
+
+import org.springframework.core.io.Resource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Where the bytes of uploads live: files in the data directory ({@link FileMediaStore}) or chunks in the database
+ * ({@link DatabaseMediaStore}, so that any node serves any media). Uploads arrive in a temporary file of the
+ * store's choosing; {@link #put} makes one whole, so that a crash never leaves half a file under a media id.
+ */
+interface MediaStore {
+
+    /** A fresh temporary file an upload is copied into before it is checked. */
+    Path newTempFile() throws IOException;
+
+    /** Stores {@code file} as the content of media {@code id}; on a database it joins the caller's transaction. */
+    void put(String id, Path file, long size) throws IOException;
+
+    /** The content of media {@code id}, {@code size} bytes, readable more than once (Range requests skip). */
+    Resource open(String id, long size);
+
+    /** Removes the content of media {@code id}, if any. */
+    void delete(String id) throws IOException;
+}
