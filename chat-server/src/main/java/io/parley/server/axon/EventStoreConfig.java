@@ -1,5 +1,6 @@
 package io.parley.server.axon;
 
+import io.parley.server.audit.ChainingEventStorageEngine;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -28,16 +29,20 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfig {
 
+    /** Chats whose last chain link each node keeps, so that appending to them reads no previous hash. */
+    private static final int CHAINED_CHATS_CACHED = 10_000;
+
     /**
      * Axon's JDBC engine as its auto-configuration builds it (which steps back, with its schema and exception
-     * resolver, as soon as an EventStore bean exists), except that it recognises PostgreSQL's unique violations.
+     * resolver, as soon as an EventStore bean exists), except that it recognises PostgreSQL's unique violations
+     * and links every chat event into its chat's audit hash chain as it stores it (docs/audit.md).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connections, TransactionManager transactions) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 // Tells a lost race on the (aggregate, seq) key apart from other failures: the gateway retries it.
@@ -46,8 +51,8 @@ class EventStoreConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(new EventSchema())
-                .build();
+                .schema(new EventSchema());
+        return new ChainingEventStorageEngine(builder, connections, transactions, CHAINED_CHATS_CACHED);
     }
 
     @Bean

@@ -19,9 +19,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Stateless bearer-token security: no sessions, CSRF, form login or basic auth. Register, login, guest start,
- * health and the API docs are public; {@code /api/admin/**} and the other actuator endpoints need an admin;
- * auditors may not write to chats; everything else needs a valid token. Finer rules (participants, staff) live
- * in the endpoints.
+ * health and the API docs are public; {@code /api/admin/**} and the other actuator endpoints need an admin,
+ * {@code /api/audit/**} an auditor or an admin; auditors may not write to chats; everything else needs a valid
+ * token. Finer rules (participants, staff) live in the endpoints.
  */
 @Configuration
 @EnableMethodSecurity
@@ -54,6 +54,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, MetricsScrapeFilter.PATH)
                         .hasAnyRole("ADMIN", MetricsScrapeFilter.ROLE)
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
+                        // The audit trail (docs/audit.md) is for auditors and admins only.
+                        .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         // Auditors only read: every write on chats (send, read, assign, status, close) is refused.
                         .requestMatchers(HttpMethod.POST, "/api/chats", "/api/chats/**")
                         .hasAnyRole("USER", "GUEST", "AGENT", "ADMIN")

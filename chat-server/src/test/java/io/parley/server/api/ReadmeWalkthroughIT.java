@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ReadmeWalkthroughIT {
     private static final Pattern AGENT_LINE = Pattern.compile("agent\\s+agent@parley\\.local\\s+(\\S+)");
+    private static final Pattern ADMIN_LINE = Pattern.compile("admin\\s+admin@parley\\.local\\s+(\\S+)");
 
     @Test
     void theCurlWalkthroughWorksAsWritten(@TempDir Path dataDir, CapturedOutput log) throws Exception {
@@ -47,10 +48,13 @@ class ReadmeWalkthroughIT {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             Matcher agent = AGENT_LINE.matcher(log.getOut() + log.getErr());
             assertThat(agent.find()).as("the first start prints the demo agent's password").isTrue();
+            Matcher admin = ADMIN_LINE.matcher(log.getOut() + log.getErr());
+            assertThat(admin.find()).as("the first start prints the demo admin's password").isTrue();
             assertThat(log.toString()).contains("Parley: accounts created on first start");
 
             String filled = replaceOnce(script, "API=http://localhost:8080/api", "API=http://localhost:" + port + "/api");
             filled = replaceOnce(filled, "AGENT_PW='<printed agent password>'", "AGENT_PW='" + agent.group(1) + "'");
+            filled = replaceOnce(filled, "ADMIN_PW='<printed admin password>'", "ADMIN_PW='" + admin.group(1) + "'");
             List<String> out = bash(dataDir, filled);
 
             // 1b. the uploaded file, typed by its content, in a message of its own
@@ -69,6 +73,13 @@ class ReadmeWalkthroughIT {
             // 6. the customer's history: their chat closed, their message, the agent's reply and the system notices
             assertThat(all).contains("\"ticketNumber\": \"TKT-", "\"content\": \"I cannot log in\"",
                     "\"content\": \"Hi Carla, I reset your password.\"", "\"senderType\": \"system\"");
+            // 7. the auditor: every event with its actor, an intact chain, the chat before the agent came, an export
+            assertThat(out).contains("\"auditor\"", "\"valid\": true", "\"assignedAgent\": null");
+            assertThat(all).contains("\"status\": \"open\"");
+            assertThat(all).contains("\"type\":\"ChatStarted\",\"actor\":\"Carla\"",
+                    "\"type\":\"AgentAssigned\",\"actor\":\"Support Agent\"", "\"type\":\"ChatClosed\"");
+            assertThat(Files.readAllLines(dataDir.resolve("export.ndjson"))).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains("\"hash\":\""));
         }
     }
 

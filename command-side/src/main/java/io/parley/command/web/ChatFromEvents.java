@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A chat as its stored events tell it, for a writer whose read models are late: a stored write is answered
- * from what was stored, never with 404. Unread counts come from the command's {@link ChatState}; the pointer
- * rules live in the aggregate and the unread read model, not here.
+ * A chat as its stored events tell it, for a writer whose read models are late (a stored write is answered
+ * from what was stored, never with 404) and for auditors (the chat as it was at any instant). Unread counts come
+ * from the command's {@link ChatState}; the pointer rules live in the aggregate and the unread read model, not here.
  */
 @Component
 public class ChatFromEvents {
@@ -48,6 +48,21 @@ public class ChatFromEvents {
         while (stream.hasNext()) fold.on(stream.next());
         if (fold.started == null) return Optional.empty();
         return Optional.of(new Folded(fold.view(viewer, state), List.copyOf(fold.messages), fold.version));
+    }
+
+    /**
+     * The chat as its events stored up to {@code at} (to the millisecond, inclusive) tell it, as an auditor sees
+     * it (no unread count); empty if it had not started by then.
+     */
+    public Optional<ChatView> asOf(String chatId, Instant at) {
+        Fold fold = new Fold(1);
+        DomainEventStream stream = events.readEvents(chatId, 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> next = stream.next();
+            if (next.getTimestamp().truncatedTo(ChronoUnit.MILLIS).isAfter(at)) break;
+            fold.on(next);
+        }
+        return fold.started == null ? Optional.empty() : Optional.of(fold.view(null, null));
     }
 
     /** The message stored at {@code seq}, if the chat has one. */
