@@ -37,6 +37,10 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("GET", "/api/admin/projections", f -> f.admin),
             new Endpoint("GET", "/api/admin/dead-letters", f -> f.admin),
             new Endpoint("GET", "/api/admin/chats/{chat}/check", f -> f.admin),
+            new Endpoint("GET", "/api/audit/chats/{chat}/events", f -> f.admin),
+            new Endpoint("GET", "/api/audit/chats/{chat}/verify", f -> f.admin),
+            new Endpoint("GET", "/api/audit/chats/{chat}/state", f -> f.admin),
+            new Endpoint("GET", "/api/audit/events", f -> f.admin),
             new Endpoint("GET", "/api/media/no-such-media", f -> f.customer));
 
     /** Paths with an id the client chooses, {@code {id}} marking it. */
@@ -51,6 +55,9 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("POST", "/api/admin/projections/{id}/replay", f -> f.admin),
             new Endpoint("POST", "/api/admin/dead-letters/{id}/retry", f -> f.admin),
             new Endpoint("GET", "/api/admin/chats/{id}/check", f -> f.admin),
+            new Endpoint("GET", "/api/audit/chats/{id}/events", f -> f.admin),
+            new Endpoint("GET", "/api/audit/chats/{id}/verify", f -> f.admin),
+            new Endpoint("GET", "/api/audit/chats/{id}/state", f -> f.admin),
             new Endpoint("GET", "/api/media/{id}", f -> f.customer));
 
     boolean aimsAtClosable() {
