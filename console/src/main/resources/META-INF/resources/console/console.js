@@ -10,7 +10,7 @@ import { Poller } from "./lib/poller.js";
 
 const SESSION_KEY = "parley.console.session";
 const INBOX_POLL_MS = 2000;
-const CHAT_POLL_MS = 1500;
+const CHAT_POLL_MS = 2000;
 
 const $ = (id) => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
@@ -194,6 +194,7 @@ async function markRead(chat) {
   }
   await api.post(`/api/chats/${encodeURIComponent(chat.id)}/read`, { upToSeq });
   lastReadSeq = upToSeq;
+  inboxPoller.now();
 }
 
 async function chatAction(path, body) {
