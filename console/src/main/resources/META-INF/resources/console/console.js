@@ -4,8 +4,8 @@ import { el, randomId, setText, show } from "./lib/dom.js";
 import { Poller } from "./lib/poller.js";
 
 /**
- * The agent console: log in, watch the inbox of active chats, open one, take it, reply, mark it read, resolve or
- * close it with a summary. It speaks only the public REST API; the token lives in sessionStorage (this tab only).
+ * The agent console: log in, watch the inbox (filtered by status and holder, searched by ticket, subject or
+ * customer), open a chat, take it, reply, mark it read, resolve or close it with a summary. It speaks only the public REST API; the token lives in sessionStorage (this tab only).
  */
 
 const SESSION_KEY = "parley.console.session";
@@ -107,7 +107,12 @@ async function refreshInbox() {
   if (!session) {
     return;
   }
-  const chats = await guarded(() => api.get(`/api/chats${query({ status: "active", limit: 100 })}`), null);
+  const chats = await guarded(() => api.get(`/api/chats${query({
+    status: $("filter-status").value,
+    assignee: $("filter-assignee").value,
+    q: $("filter-q").value.trim(),
+    limit: 100,
+  })}`), $("inbox-error"));
   const list = $("inbox-list");
   const focusedId = document.activeElement?.dataset?.chatId;
   list.replaceChildren(...chats.map(inboxItem));
@@ -216,6 +221,18 @@ function summaryBody(extra) {
   const summary = $("summary").value.trim();
   return summary ? { ...extra, resolutionSummary: summary } : extra;
 }
+
+let searchTimer = null;
+$("inbox-filters").addEventListener("submit", (event) => {
+  event.preventDefault();
+  inboxPoller.now();
+});
+$("filter-status").addEventListener("change", () => inboxPoller.now());
+$("filter-assignee").addEventListener("change", () => inboxPoller.now());
+$("filter-q").addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => inboxPoller.now(), 300);
+});
 
 $("take").addEventListener("click", () => chatAction("assign", {}));
 $("resolve").addEventListener("click", () => chatAction("status", summaryBody({ status: "resolved" })));

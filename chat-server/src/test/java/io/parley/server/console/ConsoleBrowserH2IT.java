@@ -21,9 +21,11 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,8 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agent console and the customer widget in a real headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}), one browser with a window for each side: a guest opens the widget and writes, an
  * agent logs into the console, sees the chat arrive, takes it and replies, both see the read ticks, a message of
- * markup shows as text, and the guest's reload keeps the conversation. Screenshots of each step go to
- * {@code target/console-screenshots}. Without Chromium it skips loudly; with {@code CI=true} it fails instead.
+ * markup shows as text, the guest's reload keeps the conversation, a message written while the connection is down
+ * is sent once it is back, exactly once, and the closed chat leaves the active inbox and is found by the filters.
+ * Screenshots of each step go to {@code target/console-screenshots}. Without Chromium it skips loudly; with
+ * {@code CI=true} it fails instead.
  */
 @H2Database
 @SpringBootTest(classes = ChatServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -173,21 +177,42 @@ class ConsoleBrowserH2IT {
         waitForStored("Thanks, still here after a reload");
         screenshot("5-widget-after-reload");
 
+        // The connection drops: a message waits in the outbox, then goes out once with its clientMessageId.
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        browser.findElement(By.id("message")).sendKeys("Sent while offline", Keys.ENTER);
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.pending .tick"),
+                "sending…"));
+        assertThat(js("return JSON.parse(localStorage.getItem('parley.widget.outbox')).length")).isEqualTo(1L);
+        screenshot("6-widget-offline");
+        browser.deleteNetworkConditions();
+        waitForStored("Sent while offline");
+        wait(d -> d.findElements(By.cssSelector(".message.pending")).isEmpty() ? true : null);
+        assertThat(js("return JSON.parse(localStorage.getItem('parley.widget.outbox')).length")).isEqualTo(0L);
+
         // The agent sees it live and closes the chat with a summary; the widget says so.
         browser.switchTo().window(agentWindow);
-        waitForStored("Thanks, still here after a reload");
+        waitForStored("Sent while offline");
         browser.findElement(By.id("summary")).sendKeys("Parcel traced");
         browser.findElement(By.id("close")).click();
         wait(ExpectedConditions.textToBe(By.id("chat-status"), "closed"));
-        screenshot("6-console-closed");
+        wait(ExpectedConditions.invisibilityOfElementLocated(item)); // the inbox shows active chats by default
+        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Closed");
+        browser.findElement(By.id("filter-q")).sendKeys(ticket);
+        visible(item);
+        browser.findElement(By.id("filter-q")).sendKeys("-no-such-ticket");
+        visible(By.id("inbox-empty"));
+        screenshot("7-console-closed");
         browser.switchTo().window(guestWindow);
         wait(ExpectedConditions.textToBe(By.id("talk-notice"), "This chat is closed."));
         assertThat(browser.findElement(By.id("send")).isEnabled()).isFalse();
-        screenshot("7-widget-closed");
+        screenshot("8-widget-closed");
 
         JsonNode history = api.get("/api/chats/" + chatId + "/messages", admin).data();
         assertThat(history.findValuesAsText("content")).containsSubsequence("Hello, my parcel is late", XSS,
-                "Hi Gus, I am looking into it", "Thanks, still here after a reload");
+                "Hi Gus, I am looking into it", "Thanks, still here after a reload", "Sent while offline");
+        assertThat(history.findValuesAsText("content")).containsOnlyOnce("Sent while offline");
         assertThat(consoleErrors()).isEmpty();
     }
 
@@ -263,7 +288,9 @@ class ConsoleBrowserH2IT {
         try {
             return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                    .map(LogEntry::getMessage).toList();
+                    .map(LogEntry::getMessage)
+                    .filter(message -> !message.contains("ERR_INTERNET_DISCONNECTED")) // the offline step's polls
+                    .toList();
         } catch (RuntimeException e) {
             return List.of();
         }
