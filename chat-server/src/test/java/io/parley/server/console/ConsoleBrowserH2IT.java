@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -208,6 +209,14 @@ class ConsoleBrowserH2IT {
         wait(ExpectedConditions.textToBe(By.id("talk-notice"), "This chat is closed."));
         assertThat(browser.findElement(By.id("send")).isEnabled()).isFalse();
         screenshot("8-widget-closed");
+
+        // On a phone-sized window the console stacks the chat under the inbox instead of beside it.
+        browser.switchTo().window(agentWindow);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait(d -> d.findElement(By.id("chat")).getRect().getX() == d.findElement(By.id("inbox")).getRect().getX()
+                && d.findElement(By.id("chat")).getRect().getY() > d.findElement(By.id("inbox")).getRect().getY()
+                ? true : null);
+        screenshot("9-console-narrow");
 
         JsonNode history = api.get("/api/chats/" + chatId + "/messages", admin).data();
         assertThat(history.findValuesAsText("content")).containsSubsequence("Hello, my parcel is late", XSS,
