@@ -33,7 +33,8 @@ class StartupReport {
         String url = env.getProperty("spring.datasource.url", "");
         String database = url.startsWith("jdbc:h2:") ? "embedded H2 in " + env.getProperty("chat.data-dir")
                 : url.replaceAll("password=[^&;]*", "password=***");
-        log.info("Parley is ready: REST http://localhost:{}/api (docs /swagger-ui.html), Socket.IO port {}, "
-                + "database {}", httpPort, socketPort(env), database);
+        log.info("Parley is ready: agent console http://localhost:{}/console/ (customer widget /widget/), "
+                + "REST /api (docs /swagger-ui.html), Socket.IO port {}, database {}", httpPort, socketPort(env),
+                database);
     }
 }

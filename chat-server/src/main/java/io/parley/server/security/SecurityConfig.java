@@ -1,5 +1,6 @@
 package io.parley.server.security;
 
+import io.parley.server.console.ConsolePages;
 import io.parley.server.limits.ClientAddresses;
 import io.parley.server.limits.RateLimitProperties;
 import io.parley.server.limits.RateLimiter;
@@ -7,6 +8,7 @@ import io.parley.server.limits.RestRateLimitFilter;
 import io.parley.server.web.ErrorWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,18 +18,47 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Stateless bearer-token security: no sessions, CSRF, form login or basic auth. Register, login, guest start,
  * health and the API docs are public; {@code /api/admin/**} and the other actuator endpoints need an admin,
  * {@code /api/audit/**} an auditor or an admin; auditors may not write to chats; everything else needs a valid
- * token. Finer rules (participants, staff) live in the endpoints.
+ * token. Finer rules (participants, staff) live in the endpoints. The browser pages ({@code /console/},
+ * {@code /widget/}) have a chain of their own: anyone may read them, and they carry a strict
+ * Content-Security-Policy (scripts only from this server, no inline script).
  */
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    /** Scripts, styles and calls only to this server; no inline script or style, no plugins, no framing. */
+    static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     @Bean
+    @Order(1)
+    SecurityFilterChain pageSecurity(HttpSecurity http, SecurityErrorHandlers handlers) throws Exception {
+        return http
+                .securityMatcher(ConsolePages.PATHS)
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, ConsolePages.PATHS).permitAll()
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, TokenService tokens, SecurityErrorHandlers handlers,
                                     RateLimiter limiter, RateLimitProperties limits, ErrorWriter errors,
                                     ClientAddresses addresses, MetricsTokenProperties metrics)

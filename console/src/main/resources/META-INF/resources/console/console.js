@@ -1,0 +1,286 @@
+import { ApiError, createApi, query } from "./lib/api.js";
+import { Conversation } from "./lib/conversation.js";
+import { el, randomId, setText, show } from "./lib/dom.js";
+import { Poller } from "./lib/poller.js";
+
+/**
+ * The agent console: log in, watch the inbox (filtered by status and holder, searched by ticket, subject or
+ * customer), open a chat, take it, reply, mark it read, resolve or close it with a summary. It speaks only the public REST API; the token lives in sessionStorage (this tab only).
+ */
+
+const SESSION_KEY = "parley.console.session";
+const INBOX_POLL_MS = 2000;
+const CHAT_POLL_MS = 2000;
+
+const $ = (id) => document.getElementById(id);
+let session = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
+const api = createApi(() => session?.token);
+
+const inboxPoller = new Poller(refreshInbox, INBOX_POLL_MS);
+const chatPoller = new Poller(refreshChat, CHAT_POLL_MS);
+let openChat = null;
+let conversation = null;
+let lastReadSeq = 0;
+
+function signedIn(data) {
+  session = { token: data.token, user: data.user };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  render();
+}
+
+function signOut() {
+  inboxPoller.stop();
+  chatPoller.stop();
+  session = null;
+  openChat = null;
+  sessionStorage.removeItem(SESSION_KEY);
+  render();
+}
+
+function render() {
+  const loggedIn = Boolean(session);
+  show($("login"), !loggedIn);
+  show($("desk"), loggedIn);
+  show($("who"), loggedIn);
+  if (loggedIn) {
+    setText($("who-name"), `${session.user.name} (${session.user.role})`);
+    inboxPoller.start();
+  } else {
+    $("login-email").focus();
+  }
+}
+
+/** Runs an API call; an expired or revoked token sends the agent back to the login form. */
+async function guarded(call, errorNode) {
+  try {
+    const result = await call();
+    if (errorNode) {
+      setText(errorNode, "");
+    }
+    return result;
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === "AUTH_FAILED" || e.code === "AUTH_REQUIRED")) {
+      signOut();
+      setText($("login-error"), "Your session ended; please log in again.");
+    } else if (errorNode) {
+      setText(errorNode, e.message);
+    }
+    throw e;
+  }
+}
+
+$("login-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const email = $("login-email").value.trim();
+  const password = $("login-password").value;
+  if (!email || !password) {
+    setText($("login-error"), "Enter your email and password.");
+    return;
+  }
+  $("login-submit").disabled = true;
+  try {
+    const data = await api.post("/api/auth/login", { email, password });
+    if (!["agent", "admin"].includes(data.user.role)) {
+      setText($("login-error"), "The console is for agents and admins.");
+      return;
+    }
+    setText($("login-error"), "");
+    $("login-password").value = "";
+    signedIn(data);
+  } catch (e) {
+    setText($("login-error"), e.message);
+  } finally {
+    $("login-submit").disabled = false;
+  }
+});
+
+$("logout").addEventListener("click", async () => {
+  try {
+    await api.post("/api/auth/logout");
+  } catch (e) {
+    // The token may be gone already; the console forgets it either way.
+  }
+  signOut();
+});
+
+async function refreshInbox() {
+  if (!session) {
+    return;
+  }
+  const chats = await guarded(() => api.get(`/api/chats${query({
+    status: $("filter-status").value,
+    assignee: $("filter-assignee").value,
+    q: $("filter-q").value.trim(),
+    limit: 100,
+  })}`), $("inbox-error"));
+  const list = $("inbox-list");
+  const focusedId = document.activeElement?.dataset?.chatId;
+  list.replaceChildren(...chats.map(inboxItem));
+  show($("inbox-empty"), chats.length === 0);
+  if (focusedId) {
+    list.querySelector(`[data-chat-id="${CSS.escape(focusedId)}"]`)?.focus();
+  }
+}
+
+function inboxItem(chat) {
+  const customer = chat.customer ? `${chat.customer.name}${chat.customer.type === "guest" ? " (guest)" : ""}` : "";
+  const button = el("button", {
+    type: "button",
+    class: "chat-item",
+    "data-chat-id": chat.id,
+    "aria-current": openChat === chat.id ? "true" : "false",
+  },
+  el("span", { class: "line" }, el("span", { class: "ticket" }, chat.ticketNumber),
+    el("span", { class: "status" }, chat.status),
+    chat.unreadCount > 0 ? el("span", { class: "badge", "aria-label": `${chat.unreadCount} unread` },
+      String(chat.unreadCount)) : null),
+  el("span", { class: "subject" }, chat.subject || "(no subject)"),
+  el("span", { class: "customer muted" }, customer),
+  el("span", { class: "agent muted" }, chat.assignedAgent ? `with ${chat.assignedAgent.name}` : "unassigned"));
+  button.addEventListener("click", () => open(chat.id));
+  return el("li", {}, button);
+}
+
+function open(chatId) {
+  openChat = chatId;
+  lastReadSeq = 0;
+  conversation = new Conversation($("messages"), (m) => m.senderId === session.user.id);
+  conversation.clear();
+  setText($("chat-error"), "");
+  $("summary").value = "";
+  show($("chat"), true);
+  for (const item of document.querySelectorAll(".chat-item")) {
+    item.setAttribute("aria-current", item.dataset.chatId === chatId ? "true" : "false");
+  }
+  chatPoller.stop();
+  chatPoller.start();
+}
+
+async function refreshChat() {
+  const chatId = openChat;
+  if (!session || !chatId) {
+    return;
+  }
+  const [chat, messages] = await Promise.all([
+    guarded(() => api.get(`/api/chats/${encodeURIComponent(chatId)}`), $("chat-error")),
+    guarded(() => api.get(`/api/chats/${encodeURIComponent(chatId)}/messages${query({
+      afterSeq: conversation.messages.size ? conversation.pollAfterSeq() : undefined,
+      limit: 200,
+    })}`), $("chat-error")),
+  ]);
+  if (chatId !== openChat) {
+    return;
+  }
+  showChat(chat);
+  conversation.merge(messages);
+  await markRead(chat);
+}
+
+function showChat(chat) {
+  setText($("chat-title"), `${chat.ticketNumber} · ${chat.subject || "(no subject)"}`);
+  setText($("chat-status"), chat.status);
+  setText($("chat-customer"), chat.customer ? `Customer: ${chat.customer.name}` : "");
+  setText($("chat-agent"), chat.assignedAgent ? `Agent: ${chat.assignedAgent.name}` : "Unassigned");
+  const mine = chat.assignedAgent?.id === session.user.id;
+  const closed = chat.status === "closed";
+  $("take").disabled = mine || closed;
+  setText($("take"), mine ? "Taken" : "Take");
+  $("resolve").disabled = closed || chat.status === "resolved";
+  $("close").disabled = closed;
+  $("send").disabled = closed;
+  $("reply").disabled = closed;
+}
+
+/** Marks the customer's messages read once the agent holding the chat has them on screen. */
+async function markRead(chat) {
+  const upToSeq = conversation.lastOtherSeq();
+  if (upToSeq <= lastReadSeq || chat.assignedAgent?.id !== session.user.id || document.hidden) {
+    return;
+  }
+  await api.post(`/api/chats/${encodeURIComponent(chat.id)}/read`, { upToSeq });
+  lastReadSeq = upToSeq;
+  inboxPoller.now();
+}
+
+async function chatAction(path, body) {
+  const chatId = openChat;
+  try {
+    const chat = await guarded(() => api.post(`/api/chats/${encodeURIComponent(chatId)}/${path}`, body),
+      $("chat-error"));
+    if (chatId === openChat) {
+      showChat(chat);
+    }
+    chatPoller.now();
+    inboxPoller.now();
+  } catch (e) {
+    // Shown in the chat's error line.
+  }
+}
+
+function summaryBody(extra) {
+  const summary = $("summary").value.trim();
+  return summary ? { ...extra, resolutionSummary: summary } : extra;
+}
+
+let searchTimer = null;
+$("inbox-filters").addEventListener("submit", (event) => {
+  event.preventDefault();
+  inboxPoller.now();
+});
+$("filter-status").addEventListener("change", () => inboxPoller.now());
+$("filter-assignee").addEventListener("change", () => inboxPoller.now());
+$("filter-q").addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => inboxPoller.now(), 300);
+});
+
+$("take").addEventListener("click", () => chatAction("assign", {}));
+$("resolve").addEventListener("click", () => chatAction("status", summaryBody({ status: "resolved" })));
+$("close").addEventListener("click", () => chatAction("close", summaryBody({})));
+
+$("composer").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const content = $("reply").value;
+  if (!content.trim() || !openChat) {
+    return;
+  }
+  const chatId = openChat;
+  const clientMessageId = randomId();
+  conversation.addPending(clientMessageId, content, session.user.name);
+  $("reply").value = "";
+  await send(chatId, content, clientMessageId, 0);
+});
+
+/** Sends a reply; a network failure retries with the same clientMessageId, so it is stored once. */
+async function send(chatId, content, clientMessageId, attempt) {
+  try {
+    const message = await guarded(() => api.post(`/api/chats/${encodeURIComponent(chatId)}/messages`,
+      { content, clientMessageId }), $("chat-error"));
+    if (chatId === openChat) {
+      conversation.merge([message]);
+    }
+    inboxPoller.now();
+  } catch (e) {
+    const retry = e instanceof ApiError && (e.status === 0 || e.status >= 500 || e.code === "RATE_LIMITED");
+    if (retry && attempt < 5) {
+      setTimeout(() => send(chatId, content, clientMessageId, attempt + 1), 1000 * (attempt + 1));
+    } else if (chatId === openChat) {
+      conversation.failPending(clientMessageId, e.message);
+    }
+  }
+}
+
+$("reply").addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey) {
+    event.preventDefault();
+    $("composer").requestSubmit();
+  }
+});
+
+document.addEventListener("visibilitychange", () => {
+  if (!document.hidden) {
+    chatPoller.now();
+  }
+});
+
+render();

@@ -1,0 +1,236 @@
+import { ApiError, createApi, query } from "../console/lib/api.js";
+import { Conversation } from "../console/lib/conversation.js";
+import { randomId, setText, show } from "../console/lib/dom.js";
+import { Poller } from "../console/lib/poller.js";
+
+/**
+ * The customer widget: a bubble that opens a chat panel. A guest gives a name and a first message and gets a
+ * chat; the guest token, the chat and the messages still being sent are kept in localStorage, so a reload or a
+ * dropped connection loses nothing: history comes back from REST, unsent messages are sent again with the same
+ * clientMessageId (stored once however often they are sent), and new messages arrive by polling.
+ */
+
+const STATE_KEY = "parley.widget";
+const OUTBOX_KEY = "parley.widget.outbox";
+const POLL_MS = 2000;
+const CHAT_EVERY = 3;
+
+const $ = (id) => document.getElementById(id);
+let state = JSON.parse(localStorage.getItem(STATE_KEY) || "null");
+let outbox = JSON.parse(localStorage.getItem(OUTBOX_KEY) || "[]");
+const api = createApi(() => state?.guestToken);
+const conversation = new Conversation($("messages"), (m) => state && m.senderId === state.guestId);
+const poller = new Poller(poll, POLL_MS);
+let ticks = 0;
+let lastReadSeq = 0;
+let chatStatus = null;
+
+function save() {
+  if (state) {
+    localStorage.setItem(STATE_KEY, JSON.stringify(state));
+  } else {
+    localStorage.removeItem(STATE_KEY);
+  }
+  localStorage.setItem(OUTBOX_KEY, JSON.stringify(outbox));
+}
+
+function setPanel(open) {
+  show($("panel"), open);
+  $("bubble").setAttribute("aria-expanded", String(open));
+  if (state) {
+    state.panelOpen = open;
+    save();
+  }
+  if (open) {
+    (state ? $("message") : $("guest-name")).focus();
+  }
+}
+
+$("bubble").addEventListener("click", () => setPanel($("panel").hidden));
+$("minimise").addEventListener("click", () => {
+  setPanel(false);
+  $("bubble").focus();
+});
+$("panel").addEventListener("keydown", (event) => {
+  if (event.key === "Escape") {
+    setPanel(false);
+    $("bubble").focus();
+  }
+});
+
+function render() {
+  const started = Boolean(state);
+  show($("start"), !started);
+  show($("talk"), started);
+  setText($("ticket"), started ? state.ticketNumber : "");
+  if (started) {
+    poller.start();
+  }
+}
+
+$("start").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const name = $("guest-name").value.trim();
+  const message = $("first-message").value;
+  if (!name || !message.trim()) {
+    setText($("start-error"), "Please give your name and a message.");
+    return;
+  }
+  $("start-submit").disabled = true;
+  try {
+    const data = await api.post("/api/chats/guest", { name, message });
+    state = {
+      guestToken: data.guestToken,
+      guestId: data.guestId,
+      chatId: data.chat.id,
+      ticketNumber: data.chat.ticketNumber,
+      name,
+      lastSeq: 0,
+      panelOpen: true,
+    };
+    outbox = [];
+    save();
+    setText($("start-error"), "");
+    conversation.clear();
+    conversation.merge(data.messages || []);
+    showStatus(data.chat.status);
+    render();
+    $("message").focus();
+  } catch (e) {
+    setText($("start-error"), e.message);
+  } finally {
+    $("start-submit").disabled = false;
+  }
+});
+
+async function poll() {
+  if (!state) {
+    return;
+  }
+  try {
+    const chatPath = `/api/chats/${encodeURIComponent(state.chatId)}`;
+    const first = conversation.messages.size === 0;
+    const messages = await api.get(`${chatPath}/messages${query({
+      afterSeq: first ? undefined : conversation.pollAfterSeq(),
+      limit: first ? 50 : 200,
+    })}`);
+    conversation.merge(messages);
+    state.lastSeq = conversation.lastSeq();
+    save();
+    if (first || ticks++ % CHAT_EVERY === 0 || messages.some((m) => m.senderType === "system")) {
+      const chat = await api.get(chatPath);
+      showStatus(chat.status);
+    }
+    setText($("talk-error"), "");
+    await flushOutbox();
+    await markRead();
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === "AUTH_FAILED" || e.code === "NOT_FOUND")) {
+      forget("This chat is no longer available. You can start a new one.");
+    } else {
+      setText($("talk-error"), e.message);
+    }
+  }
+}
+
+function showStatus(status) {
+  chatStatus = status;
+  const label = { open: "waiting for an agent", in_progress: "in progress", pending: "waiting for you",
+    resolved: "resolved", closed: "closed" }[status] || status;
+  setText($("chat-status"), label);
+  show($("chat-status"), true);
+  const closed = status === "closed";
+  $("send").disabled = closed;
+  $("message").disabled = closed;
+  show($("new-chat"), closed);
+  setText($("talk-notice"), closed ? "This chat is closed." : status === "resolved"
+    ? "This chat is resolved. Write again if you still need help." : "");
+}
+
+/** Tells the agent their messages were seen, while the panel is open and the page visible. */
+async function markRead() {
+  const upToSeq = conversation.lastOtherSeq();
+  if (upToSeq <= lastReadSeq || $("panel").hidden || document.hidden || chatStatus === "closed") {
+    return;
+  }
+  await api.post(`/api/chats/${encodeURIComponent(state.chatId)}/read`, { upToSeq });
+  lastReadSeq = upToSeq;
+}
+
+$("composer").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const content = $("message").value;
+  if (!content.trim() || !state) {
+    return;
+  }
+  const item = { clientMessageId: randomId(), content };
+  outbox.push(item);
+  save();
+  $("message").value = "";
+  conversation.addPending(item.clientMessageId, content, state.name);
+  await flushOutbox();
+});
+
+$("message").addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey) {
+    event.preventDefault();
+    $("composer").requestSubmit();
+  }
+});
+
+let flushing = false;
+
+/** Sends what is waiting, in order, each with its own clientMessageId; what fails for want of a network stays. */
+async function flushOutbox() {
+  if (flushing || !state) {
+    return;
+  }
+  flushing = true;
+  try {
+    while (outbox.length > 0) {
+      const item = outbox[0];
+      conversation.addPending(item.clientMessageId, item.content, state.name);
+      try {
+        const message = await api.post(`/api/chats/${encodeURIComponent(state.chatId)}/messages`,
+          { content: item.content, clientMessageId: item.clientMessageId });
+        conversation.merge([message]);
+      } catch (e) {
+        const retry = e instanceof ApiError && (e.status === 0 || e.status >= 500 || e.code === "RATE_LIMITED");
+        if (retry) {
+          setText($("talk-error"), e.message);
+          return;
+        }
+        conversation.failPending(item.clientMessageId, e.message);
+      }
+      outbox.shift();
+      save();
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+function forget(notice) {
+  poller.stop();
+  state = null;
+  outbox = [];
+  save();
+  conversation.clear();
+  lastReadSeq = 0;
+  show($("chat-status"), false);
+  render();
+  setText($("start-error"), notice || "");
+}
+
+$("new-chat").addEventListener("click", () => forget(""));
+
+document.addEventListener("visibilitychange", () => {
+  if (!document.hidden) {
+    poller.now();
+  }
+});
+
+render();
+if (state?.panelOpen) {
+  setPanel(true);
+}
