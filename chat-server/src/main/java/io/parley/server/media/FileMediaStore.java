@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Media as files under {@code <data-dir>/media}, named by their generated id only. Uploads are written to
@@ -39,6 +43,36 @@ class FileMediaStore implements MediaStore {
     @Override
     public void delete(String id) throws IOException {
         Files.deleteIfExists(path(id));
+    }
+
+    @Override
+    public List<String> unrecordedBefore(Instant before) throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file) && olderThan(file, before) && isId(file.getFileName().toString())) {
+                    ids.add(file.getFileName().toString());
+                }
+            }
+        }
+        try (Stream<Path> parts = Files.list(temp)) {
+            for (Path part : (Iterable<Path>) parts::iterator) {
+                if (olderThan(part, before)) Files.deleteIfExists(part);
+            }
+        }
+        return ids;
+    }
+
+    private static boolean olderThan(Path file, Instant before) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+    }
+
+    private static boolean isId(String name) {
+        try {
+            return java.util.UUID.fromString(name).toString().equals(name);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private Path path(String id) {

@@ -54,7 +54,23 @@ public class MediaCleanup {
             });
             if (Boolean.TRUE.equals(won)) deleted++;
         }
+        deleted += deleteUnrecorded(Instant.now().minus(olderThan));
         if (deleted > 0) log.info("deleted {} media that no message carried", deleted);
+        return deleted;
+    }
+
+    /** Content left without a record by a crash between storing it and committing its row. */
+    private int deleteUnrecorded(Instant before) {
+        int deleted = 0;
+        try {
+            for (String id : store.unrecordedBefore(before)) {
+                if (records.find(id).isPresent()) continue;
+                store.delete(id);
+                deleted++;
+            }
+        } catch (IOException e) {
+            log.warn("could not sweep media content left without a record: {}", e.toString());
+        }
         return deleted;
     }
 }

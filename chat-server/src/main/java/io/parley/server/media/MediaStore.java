@@ -4,6 +4,8 @@ import org.springframework.core.io.Resource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Where the bytes of uploads live: files in the data directory ({@link FileMediaStore}) or chunks in the database
@@ -23,4 +25,13 @@ interface MediaStore {
 
     /** Removes the content of media {@code id}, if any. */
     void delete(String id) throws IOException;
+
+    /**
+     * Ids whose content is stored but may have no record, older than {@code before}: a crash between storing a
+     * file and committing its row leaves one. A store whose content commits with its row has none. Also removes
+     * unfinished uploads older than {@code before}.
+     */
+    default List<String> unrecordedBefore(Instant before) throws IOException {
+        return List.of();
+    }
 }
