@@ -270,6 +270,32 @@ abstract class ChatApiTests {
     }
 
     @Test
+    void theCustomerTheHolderAndAdminsWriteAndAnAgentWritingInAnUnheldChatTakesIt() {
+        String customer = registerCustomer("Wren");
+        String chatId = startChat(customer, "who answers?").path("chat").path("id").asText();
+        String alice = createStaff("Alice", "agent");
+        String bob = createStaff("Bob", "agent");
+        String aliceId = api.get("/api/auth/me", alice).data().path("id").asText();
+
+        assertThat(api.post("/api/chats/" + chatId + "/messages", alice, Map.of("content", "I can help")).status())
+                .isEqualTo(201);
+        JsonNode chat = api.get("/api/chats/" + chatId, customer).data();
+        assertThat(chat.path("assignedAgent").path("id").asText()).as("writing took the chat").isEqualTo(aliceId);
+        assertThat(chat.path("status").asText()).isEqualTo("in_progress");
+
+        Response other = api.post("/api/chats/" + chatId + "/messages", bob, Map.of("content", "me too"));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.errorCode()).isEqualTo("CONFLICT");
+        assertThat(api.post("/api/chats/" + chatId + "/messages", admin, Map.of("content", "admin here")).status())
+                .isEqualTo(201);
+        List<String> contents = new ArrayList<>();
+        api.get("/api/chats/" + chatId + "/messages", customer).data()
+                .forEach(m -> contents.add(m.path("content").asText()));
+        assertThat(contents).contains("who answers?", "Alice joined the chat", "I can help", "admin here")
+                .doesNotContain("me too");
+    }
+
+    @Test
     void twoAgentsTakingOneChatAtOnceEndWithOneHolderAndOneConflict() throws Exception {
         String customer = registerCustomer("Race");
         String chatId = startChat(customer, "race").path("chat").path("id").asText();

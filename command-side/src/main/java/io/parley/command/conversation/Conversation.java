@@ -95,11 +95,13 @@ class Conversation {
         }
         checkNotClosed();
         MessageRules.checkContent(cmd.content(), cmd.attachmentIds());
+        boolean takes = checkMayWrite(sender);
         // Claimed before anything is applied: a refused attachment leaves no event, and the claim rolls back
         // with the append if that fails.
         List<Attachment> attachments = claims.claim(sender, chatId, customerId, cmd.messageId(),
                 MessageRules.attachments(cmd.attachmentIds()));
         Instant now = Clocks.now();
+        if (takes) assign(sender, sender.id(), sender.name(), now);
         Side side = sender.role().side().orElseThrow();
         if (read.of(side) < lastSeq) {
             // Replying means the sender has seen everything before the reply.
@@ -137,7 +139,11 @@ class Conversation {
         if (agentId != null && by.role() != Role.ADMIN && !holderTransfers) {
             throw ChatRejectedException.conflict("ALREADY_ASSIGNED", "this chat is held by another agent");
         }
-        Instant now = Clocks.now();
+        assign(by, target, targetName, Clocks.now());
+        return changed();
+    }
+
+    private void assign(Actor by, String target, String targetName, Instant now) {
         String previous = agentId;
         apply(new AgentAssignedEvent(chatId, target, targetName, previous, by.id(), by.role(), now));
         systemMessage(previous == null ? targetName + " joined the chat"
@@ -145,7 +151,20 @@ class Conversation {
         if (status == ChatStatus.OPEN) {
             changeStatus(ChatStatus.IN_PROGRESS, by, null, now);
         }
-        return changed();
+    }
+
+    /**
+     * Who may write: the customer, the holding agent and admins. An agent writing in an unassigned chat takes it,
+     * as {@code assign} would (answers true); one writing in a chat another agent holds is refused.
+     */
+    private boolean checkMayWrite(Actor sender) {
+        if (sender.role() != Role.AGENT) return false;
+        if (agentId == null) return true;
+        if (!agentId.equals(sender.id())) {
+            throw ChatRejectedException.conflict("HELD_BY_ANOTHER_AGENT",
+                    "this chat is held by another agent; the holder or an admin may transfer it");
+        }
+        return false;
     }
 
     @CommandHandler
