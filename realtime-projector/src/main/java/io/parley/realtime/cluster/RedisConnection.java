@@ -40,11 +40,13 @@ public class RedisConnection {
         Config config = new Config();
         config.setThreads(4);
         config.setNettyThreads(4);
-        // Fail in about a second, not Redisson's 3 s plus retries: a caller that finds Redis down reports it to
-        // RedisHealth, and the node serves its own sockets alone until the heartbeat gets through again.
+        // Fail within a second or so, not Redisson's 3 s plus retries: a caller that finds Redis down reports it to
+        // RedisHealth, and the node serves its own sockets alone until the heartbeat gets through again. Three
+        // quick retries ride over the pooled connections that broke when Redis restarted, which are renewed one
+        // by one as they are next used.
         config.useSingleServer().setAddress(url)
-                .setConnectTimeout(1_000).setTimeout(1_000).setRetryAttempts(1)
-                .setRetryDelay(new ConstantDelay(Duration.ofMillis(200)))
+                .setConnectTimeout(1_000).setTimeout(1_000).setRetryAttempts(3)
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(100)))
                 .setConnectionMinimumIdleSize(2).setConnectionPoolSize(24)
                 .setSubscriptionConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(8);
         return config;
