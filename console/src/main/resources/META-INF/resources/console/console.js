@@ -92,6 +92,7 @@ async function goLive() {
   const token = session.token;
   const live = await connectLive(api, token, {
     connect: () => {
+      document.body.dataset.live = "connected";
       inboxPoller.setInterval(0);
       chatPoller.setInterval(0);
       inboxPoller.now();
@@ -100,12 +101,13 @@ async function goLive() {
       }
     },
     disconnect: () => {
+      document.body.dataset.live = "disconnected";
       inboxPoller.setInterval(POLL_MS);
       chatPoller.setInterval(POLL_MS);
       typingIndicator.clear();
     },
-    newChat: () => inboxPoller.now(),
-    inboxUpdate: () => inboxPoller.now(),
+    newChat: () => inboxChanged(),
+    inboxUpdate: () => inboxChanged(),
     chatAssigned: (e) => changed(e.chatId),
     chatStatusChanged: (e) => changed(e.chatId),
     chatClosed: (e) => changed(e.chatId),
@@ -141,9 +143,20 @@ async function goLive() {
   }
 }
 
+/**
+ * The inbox changed: read it again now, and once more a little later, as the inbox read model the REST list
+ * comes from may apply the change a moment after the socket told of it.
+ */
+let inboxFollowUp = null;
+function inboxChanged() {
+  inboxPoller.now();
+  clearTimeout(inboxFollowUp);
+  inboxFollowUp = setTimeout(() => inboxPoller.now(), 1500);
+}
+
 /** A socket event about a chat: refresh the inbox, and the open chat if it is this one. */
 function changed(chatId) {
-  inboxPoller.now();
+  inboxChanged();
   if (chatId === openChat) {
     chatPoller.now();
   }

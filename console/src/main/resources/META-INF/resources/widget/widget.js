@@ -91,10 +91,12 @@ async function goLive() {
   const token = state.guestToken;
   const live = await connectLive(api, token, {
     connect: () => {
+      document.body.dataset.live = "connected";
       poller.setInterval(0);
       join();
     },
     disconnect: () => {
+      document.body.dataset.live = "disconnected";
       poller.setInterval(POLL_MS);
       typingIndicator.clear();
     },

@@ -26,13 +26,14 @@ export async function connectLive(api, token, handlers) {
     ({ io } = await import(CLIENT));
     ({ socketPort: port } = await api.get("/api/config/client"));
   } catch (e) {
-    console.info("live updates unavailable, polling instead:", e.message);
+    console.warn("live updates unavailable, polling instead:", e.message);
     return null;
   }
   if (!port) {
     return null;
   }
   const socket = io(`http://${location.hostname}:${port}`, { auth: { token }, transports: ["websocket"] });
+  socket.on("connect_error", (e) => console.warn("live connection failed:", e.message));
   for (const [event, handler] of Object.entries(handlers)) {
     socket.on(event, handler);
   }
