@@ -1,26 +1,37 @@
 import { ApiError, createApi, query } from "./lib/api.js";
 import { Conversation } from "./lib/conversation.js";
 import { el, randomId, setText, show } from "./lib/dom.js";
+import { connectLive, pollInterval, request, TypingIndicator, TypingSignal } from "./lib/live.js";
 import { Poller } from "./lib/poller.js";
 
 /**
  * The agent console: log in, watch the inbox (filtered by status and holder, searched by ticket, subject or
- * customer), open a chat, take it, reply, mark it read, resolve or close it with a summary. It speaks only the public REST API; the token lives in sessionStorage (this tab only).
+ * customer), open a chat, take it, reply, mark it read, resolve or close it with a summary. It speaks the public
+ * REST API and, when the Socket.IO client is there, the socket events (live inbox, messages, typing, read ticks);
+ * without a live connection it polls. The token lives in sessionStorage (this tab only).
  */
 
 const SESSION_KEY = "parley.console.session";
-const INBOX_POLL_MS = 2000;
-const CHAT_POLL_MS = 2000;
+const POLL_MS = pollInterval(2000);
 
 const $ = (id) => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
 const api = createApi(() => session?.token);
 
-const inboxPoller = new Poller(refreshInbox, INBOX_POLL_MS);
-const chatPoller = new Poller(refreshChat, CHAT_POLL_MS);
+const inboxPoller = new Poller(refreshInbox, POLL_MS);
+const chatPoller = new Poller(refreshChat, POLL_MS);
+const typingIndicator = new TypingIndicator($("typing"));
+const typingSignal = new TypingSignal((isTyping) => {
+  if (socket?.connected && openChat) {
+    socket.emit("typing", { chatId: openChat, isTyping });
+  }
+});
 let openChat = null;
 let conversation = null;
 let lastReadSeq = 0;
+let socket = null;
+let connecting = false;
+let shownChat = null;
 
 function signedIn(data) {
   session = { token: data.token, user: data.user };
@@ -29,6 +40,8 @@ function signedIn(data) {
 }
 
 function signOut() {
+  socket?.disconnect();
+  socket = null;
   inboxPoller.stop();
   chatPoller.stop();
   session = null;
@@ -45,6 +58,7 @@ function render() {
   if (loggedIn) {
     setText($("who-name"), `${session.user.name} (${session.user.role})`);
     inboxPoller.start();
+    goLive();
   } else {
     $("login-email").focus();
   }
@@ -66,6 +80,102 @@ async function guarded(call, errorNode) {
       setText(errorNode, e.message);
     }
     throw e;
+  }
+}
+
+/** Opens the socket (once per login); while it is connected the pages do not poll. */
+async function goLive() {
+  if (socket || connecting) {
+    return;
+  }
+  connecting = true;
+  const token = session.token;
+  const live = await connectLive(api, token, {
+    connect: () => {
+      document.body.dataset.live = "connected";
+      inboxPoller.setInterval(0);
+      chatPoller.setInterval(0);
+      inboxPoller.now();
+      if (openChat) {
+        join(openChat);
+      }
+    },
+    disconnect: () => {
+      document.body.dataset.live = "disconnected";
+      inboxPoller.setInterval(POLL_MS);
+      chatPoller.setInterval(POLL_MS);
+      typingIndicator.clear();
+    },
+    newChat: () => inboxChanged(),
+    inboxUpdate: () => inboxChanged(),
+    chatAssigned: (e) => changed(e.chatId),
+    chatStatusChanged: (e) => changed(e.chatId),
+    chatClosed: (e) => changed(e.chatId),
+    newMessage: (message) => {
+      if (message.chatId === openChat) {
+        conversation.merge([message]);
+        typingIndicator.clear();
+        if (shownChat?.id === openChat) {
+          markRead(shownChat).catch(() => {}); // if the agent holds the chat
+        }
+      }
+    },
+    userTyping: (e) => {
+      if (e.chatId === openChat && e.userId !== session?.user.id) {
+        typingIndicator.show(e);
+      }
+    },
+    messagesRead: (e) => {
+      if (e.chatId === openChat && e.readerId !== session?.user.id) {
+        conversation.markReadUpTo(e.upToSeq, e.readAt);
+      }
+    },
+    forceLogout: () => {
+      signOut();
+      setText($("login-error"), "Your session ended; please log in again.");
+    },
+  });
+  connecting = false;
+  if (session?.token === token) {
+    socket = live;
+  } else {
+    live?.disconnect();
+  }
+}
+
+/**
+ * The inbox changed: read it again now, and once more a little later, as the inbox read model the REST list
+ * comes from may apply the change a moment after the socket told of it.
+ */
+let inboxFollowUp = null;
+function inboxChanged() {
+  inboxPoller.now();
+  clearTimeout(inboxFollowUp);
+  inboxFollowUp = setTimeout(() => inboxPoller.now(), 1500);
+}
+
+/** A socket event about a chat: refresh the inbox, and the open chat if it is this one. */
+function changed(chatId) {
+  inboxChanged();
+  if (chatId === openChat) {
+    chatPoller.now();
+  }
+}
+
+/** Joins the open chat's room, with what was missed since the last seq held (after every reconnect too). */
+async function join(chatId) {
+  const afterSeq = conversation.messages.size ? conversation.pollAfterSeq() : undefined;
+  try {
+    const data = await request(socket, "joinChat", afterSeq === undefined ? { chatId } : { chatId, afterSeq });
+    if (chatId === openChat) {
+      showChat(data.chat);
+      conversation.merge(data.missed);
+      await markRead(data.chat);
+    }
+  } catch (e) {
+    if (chatId === openChat) {
+      setText($("chat-error"), e.message);
+    }
   }
 }
 
@@ -142,6 +252,11 @@ function inboxItem(chat) {
 }
 
 function open(chatId) {
+  if (openChat && openChat !== chatId && socket?.connected) {
+    typingSignal.stop();
+    socket.emit("leaveChat", { chatId: openChat });
+  }
+  typingIndicator.clear();
   openChat = chatId;
   lastReadSeq = 0;
   conversation = new Conversation($("messages"), (m) => m.senderId === session.user.id);
@@ -154,6 +269,9 @@ function open(chatId) {
   }
   chatPoller.stop();
   chatPoller.start();
+  if (socket?.connected) {
+    join(chatId);
+  }
 }
 
 async function refreshChat() {
@@ -177,6 +295,7 @@ async function refreshChat() {
 }
 
 function showChat(chat) {
+  shownChat = chat;
   setText($("chat-title"), `${chat.ticketNumber} · ${chat.subject || "(no subject)"}`);
   setText($("chat-status"), chat.status);
   setText($("chat-customer"), chat.customer ? `Customer: ${chat.customer.name}` : "");
@@ -248,8 +367,34 @@ $("composer").addEventListener("submit", async (event) => {
   const clientMessageId = randomId();
   conversation.addPending(clientMessageId, content, session.user.name);
   $("reply").value = "";
+  typingSignal.stop();
+  if (socket?.connected && await sendLive(chatId, content, clientMessageId)) {
+    return;
+  }
   await send(chatId, content, clientMessageId, 0);
 });
+
+/**
+ * Sends a reply over the socket; answers false when no ack came (then it goes over REST with the same
+ * clientMessageId, so it is stored once whichever copy arrives).
+ */
+async function sendLive(chatId, content, clientMessageId) {
+  try {
+    const message = await request(socket, "sendMessage", { chatId, content, clientMessageId });
+    if (chatId === openChat) {
+      conversation.merge([message]);
+    }
+    return true;
+  } catch (e) {
+    if (e.code === "TIMEOUT" || e.code === "RATE_LIMITED" || e.code === "INTERNAL") {
+      return false;
+    }
+    if (chatId === openChat) {
+      conversation.failPending(clientMessageId, e.message);
+    }
+    return true;
+  }
+}
 
 /** Sends a reply; a network failure retries with the same clientMessageId, so it is stored once. */
 async function send(chatId, content, clientMessageId, attempt) {
@@ -270,6 +415,8 @@ async function send(chatId, content, clientMessageId, attempt) {
   }
 }
 
+$("reply").addEventListener("input", () => typingSignal.keystroke());
+$("reply").addEventListener("blur", () => typingSignal.stop());
 $("reply").addEventListener("keydown", (event) => {
   if (event.key === "Enter" && !event.shiftKey) {
     event.preventDefault();

@@ -1,18 +1,22 @@
 import { ApiError, createApi, query } from "../console/lib/api.js";
 import { Conversation } from "../console/lib/conversation.js";
 import { randomId, setText, show } from "../console/lib/dom.js";
+import { connectLive, pollInterval, request, TypingIndicator, TypingSignal } from "../console/lib/live.js";
 import { Poller } from "../console/lib/poller.js";
 
 /**
  * The customer widget: a bubble that opens a chat panel. A guest gives a name and a first message and gets a
  * chat; the guest token, the chat and the messages still being sent are kept in localStorage, so a reload or a
  * dropped connection loses nothing: history comes back from REST, unsent messages are sent again with the same
- * clientMessageId (stored once however often they are sent), and new messages arrive by polling.
+ * clientMessageId (stored once however often they are sent). New messages, the agent's typing, read ticks and
+ * status changes arrive over Socket.IO when the client is there (joinChat with the last seq held, after every
+ * reconnect), by polling otherwise. Messages go out over REST from the outbox, so they survive a reload.
  */
 
 const STATE_KEY = "parley.widget";
 const OUTBOX_KEY = "parley.widget.outbox";
-const POLL_MS = 2000;
+const POLL_MS = pollInterval(2000);
+const RETRY_MS = 2000;
 const CHAT_EVERY = 3;
 
 const $ = (id) => document.getElementById(id);
@@ -24,6 +28,15 @@ const poller = new Poller(poll, POLL_MS);
 let ticks = 0;
 let lastReadSeq = 0;
 let chatStatus = null;
+let socket = null;
+let connecting = false;
+let retryTimer = null;
+const typingIndicator = new TypingIndicator($("typing"));
+const typingSignal = new TypingSignal((isTyping) => {
+  if (socket?.connected && state) {
+    socket.emit("typing", { chatId: state.chatId, isTyping });
+  }
+});
 
 function save() {
   if (state) {
@@ -65,6 +78,98 @@ function render() {
   setText($("ticket"), started ? state.ticketNumber : "");
   if (started) {
     poller.start();
+    goLive();
+  }
+}
+
+/** Opens the socket with the guest token (once per chat); while it is connected the widget does not poll. */
+async function goLive() {
+  if (socket || connecting) {
+    return;
+  }
+  connecting = true;
+  const token = state.guestToken;
+  const live = await connectLive(api, token, {
+    connect: () => {
+      document.body.dataset.live = "connected";
+      poller.setInterval(0);
+      join();
+    },
+    disconnect: () => {
+      document.body.dataset.live = "disconnected";
+      poller.setInterval(POLL_MS);
+      typingIndicator.clear();
+    },
+    newMessage: (message) => {
+      if (state && message.chatId === state.chatId) {
+        typingIndicator.clear();
+        received([message]);
+      }
+    },
+    userTyping: (e) => {
+      if (state && e.chatId === state.chatId && e.userId !== state.guestId) {
+        typingIndicator.show(e);
+      }
+    },
+    messagesRead: (e) => {
+      if (state && e.chatId === state.chatId && e.readerId !== state.guestId) {
+        conversation.markReadUpTo(e.upToSeq, e.readAt);
+      }
+    },
+    chatStatusChanged: (e) => {
+      if (state && e.chatId === state.chatId) {
+        showStatus(e.status);
+      }
+    },
+    chatClosed: (e) => {
+      if (state && e.chatId === state.chatId) {
+        showStatus("closed");
+      }
+    },
+  });
+  connecting = false;
+  if (state?.guestToken === token) {
+    socket = live;
+  } else {
+    live?.disconnect();
+  }
+}
+
+/** Joins the chat's room with what was missed since the last seq held (after every reconnect too). */
+async function join() {
+  if (!state) {
+    return;
+  }
+  const chatId = state.chatId;
+  const afterSeq = conversation.messages.size ? conversation.pollAfterSeq() : state.lastSeq || undefined;
+  try {
+    const data = await request(socket, "joinChat", afterSeq === undefined ? { chatId } : { chatId, afterSeq });
+    if (state?.chatId === chatId) {
+      showStatus(data.chat.status);
+      await received(data.missed);
+      await flushOutbox();
+    }
+  } catch (e) {
+    if (e.code === "AUTH_FAILED" || e.code === "NOT_FOUND") {
+      forget("This chat is no longer available. You can start a new one.");
+    } else {
+      setText($("talk-error"), e.message);
+    }
+  }
+}
+
+/** Messages that came over the socket: shown, the last seq kept, and read if the panel is open. */
+async function received(messages) {
+  if (!state) {
+    return;
+  }
+  conversation.merge(messages);
+  state.lastSeq = conversation.lastSeq();
+  save();
+  try {
+    await markRead();
+  } catch (e) {
+    // Marked on the next message or poll.
   }
 }
 
@@ -167,10 +272,13 @@ $("composer").addEventListener("submit", async (event) => {
   outbox.push(item);
   save();
   $("message").value = "";
+  typingSignal.stop();
   conversation.addPending(item.clientMessageId, content, state.name);
   await flushOutbox();
 });
 
+$("message").addEventListener("input", () => typingSignal.keystroke());
+$("message").addEventListener("blur", () => typingSignal.stop());
 $("message").addEventListener("keydown", (event) => {
   if (event.key === "Enter" && !event.shiftKey) {
     event.preventDefault();
@@ -198,6 +306,8 @@ async function flushOutbox() {
         const retry = e instanceof ApiError && (e.status === 0 || e.status >= 500 || e.code === "RATE_LIMITED");
         if (retry) {
           setText($("talk-error"), e.message);
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(flushOutbox, RETRY_MS); // without polling nothing else would try again
           return;
         }
         conversation.failPending(item.clientMessageId, e.message);
@@ -212,6 +322,9 @@ async function flushOutbox() {
 
 function forget(notice) {
   poller.stop();
+  socket?.disconnect();
+  socket = null;
+  typingIndicator.clear();
   state = null;
   outbox = [];
   save();

@@ -1,11 +1,13 @@
 package io.parley.server.security;
 
+import io.parley.realtime.server.SocketServer;
 import io.parley.server.console.ConsolePages;
 import io.parley.server.limits.ClientAddresses;
 import io.parley.server.limits.RateLimitProperties;
 import io.parley.server.limits.RateLimiter;
 import io.parley.server.limits.RestRateLimitFilter;
 import io.parley.server.web.ErrorWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,19 +28,17 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code /api/audit/**} an auditor or an admin; auditors may not write to chats; everything else needs a valid
  * token. Finer rules (participants, staff) live in the endpoints. The browser pages ({@code /console/},
  * {@code /widget/}) have a chain of their own: anyone may read them, and they carry a strict
- * Content-Security-Policy (scripts only from this server, no inline script).
+ * Content-Security-Policy (scripts only from this server, no inline script; calls only to this server and its
+ * Socket.IO port, see {@link PagePolicyHeaderWriter}). {@code GET /api/config/client} is public too.
  */
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {
 
-    /** Scripts, styles and calls only to this server; no inline script or style, no plugins, no framing. */
-    static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     @Bean
     @Order(1)
-    SecurityFilterChain pageSecurity(HttpSecurity http, SecurityErrorHandlers handlers) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, SecurityErrorHandlers handlers,
+                                     ObjectProvider<SocketServer> sockets) throws Exception {
         return http
                 .securityMatcher(ConsolePages.PATHS)
                 .csrf(AbstractHttpConfigurer::disable)
@@ -49,7 +49,7 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+                        .addHeaderWriter(new PagePolicyHeaderWriter(sockets))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, ConsolePages.PATHS).permitAll()
@@ -77,6 +77,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/chats/guest")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/config/client").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()

@@ -122,6 +122,8 @@ class ConsoleBrowserH2IT {
         browser.switchTo().newWindow(WindowType.WINDOW);
         String guestWindow = browser.getWindowHandle();
         browser.get(url("/widget/"));
+        js("localStorage.clear()"); // the live test's guest may have left a chat here
+        browser.navigate().refresh();
         visible(By.id("bubble")).click();
         visible(By.id("guest-name")).sendKeys("Gus Guest");
         browser.findElement(By.id("first-message")).sendKeys("Hello, my parcel is late");
@@ -226,8 +228,106 @@ class ConsoleBrowserH2IT {
     }
 
     @Test
+    void withPollingOffTheSocketCarriesNewChatsTypingRepliesAndTicks() throws IOException {
+        String agentEmail = "lena-" + UUID.randomUUID() + "@parley.test";
+        Api api = new Api(httpPort);
+        String admin = api.post("/api/auth/login", null,
+                Map.of("email", "admin@parley.test", "password", "admin-password-1")).data().path("token").asText();
+        assertThat(api.post("/api/admin/users", admin, Map.of("name", "Lena Live", "email", agentEmail,
+                "password", "agent-password-1", "role", "agent")).status()).isEqualTo(201);
+
+        String firstWindow = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.WINDOW);
+        String agentWindow = browser.getWindowHandle();
+        try {
+            liveConversation(agentEmail, agentWindow);
+        } finally {
+            for (String window : browser.getWindowHandles()) {
+                if (!window.equals(firstWindow)) {
+                    browser.switchTo().window(window).close();
+                }
+            }
+            browser.switchTo().window(firstWindow);
+        }
+    }
+
+    private void liveConversation(String agentEmail, String agentWindow) throws IOException {
+        browser.get(url("/console/?poll=0"));
+        visible(By.id("login-email")).sendKeys(agentEmail);
+        browser.findElement(By.id("login-password")).sendKeys("agent-password-1", Keys.ENTER);
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), "Lena Live"));
+        wait(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+
+        browser.switchTo().newWindow(WindowType.WINDOW);
+        String guestWindow = browser.getWindowHandle();
+        browser.get(url("/widget/?poll=0"));
+        js("localStorage.clear()"); // the other test's guest may have left a chat here
+        browser.navigate().refresh();
+        visible(By.id("bubble")).click();
+        visible(By.id("guest-name")).sendKeys("Carla Live");
+        browser.findElement(By.id("first-message")).sendKeys("Is anyone there?");
+        browser.findElement(By.id("start-submit")).click();
+        waitForStored("Is anyone there?");
+        wait(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+        String chatId = (String) js("return JSON.parse(localStorage.getItem('parley.widget')).chatId");
+
+        // No polling: the new chat reaches the inbox only through newChat.
+        browser.switchTo().window(agentWindow);
+        By item = By.cssSelector(".chat-item[data-chat-id='" + chatId + "']");
+        visible(item).click();
+        waitForStored("Is anyone there?");
+        browser.findElement(By.id("take")).click();
+        wait(ExpectedConditions.textToBe(By.id("take"), "Taken"));
+
+        // The guest types without sending: the agent sees it through userTyping.
+        browser.switchTo().window(guestWindow);
+        visible(By.id("message")).sendKeys("My order");
+        browser.switchTo().window(agentWindow);
+        wait(ExpectedConditions.textToBe(By.id("typing"), "Carla Live is typing…"));
+        screenshot("10-console-guest-typing");
+
+        // The agent types (the guest sees it), then replies; the reply arrives through newMessage.
+        browser.findElement(By.id("reply")).sendKeys("Yes, I am here");
+        browser.switchTo().window(guestWindow);
+        wait(ExpectedConditions.textToBe(By.id("typing"), "Lena Live is typing…"));
+        browser.switchTo().window(agentWindow);
+        browser.findElement(By.id("reply")).sendKeys(Keys.ENTER);
+        waitForStored("Yes, I am here");
+        browser.switchTo().window(guestWindow);
+        waitForStored("Yes, I am here");
+        wait(ExpectedConditions.textToBe(By.id("typing"), ""));
+        // The guest's panel is open, so the reply is read: the agent's tick turns through messagesRead.
+        browser.switchTo().window(agentWindow);
+        wait(d -> d.findElements(By.cssSelector(".message.mine .tick")).stream()
+                .anyMatch(t -> t.getText().equals("✓✓ Read")) ? true : null);
+        // The guest sends; the agent sees it live, and the guest's tick turns as the agent holds the chat open.
+        browser.switchTo().window(guestWindow);
+        browser.findElement(By.id("message")).sendKeys(" 1234 is late", Keys.ENTER);
+        browser.switchTo().window(agentWindow);
+        waitForStored("My order 1234 is late");
+        browser.switchTo().window(guestWindow);
+        wait(d -> {
+            List<WebElement> ticks = d.findElements(By.cssSelector(".message.mine .tick"));
+            return !ticks.isEmpty() && ticks.stream().allMatch(t -> t.getText().equals("✓✓ Read")) ? true : null;
+        });
+        screenshot("11-widget-live");
+
+        // Closing reaches the widget through chatClosed.
+        browser.switchTo().window(agentWindow);
+        browser.findElement(By.id("close")).click();
+        browser.switchTo().window(guestWindow);
+        wait(ExpectedConditions.textToBe(By.id("talk-notice"), "This chat is closed."));
+        assertThat(texts()).containsExactly("Is anyone there?", "Yes, I am here", "My order 1234 is late");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
     void thePagesCarryAStrictContentSecurityPolicyAndTheApiIsUnchanged() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        Response config = new Api(httpPort).get("/api/config/client", null);
+        assertThat(config.status()).isEqualTo(200);
+        int socketPort = config.data().path("socketPort").asInt();
+        assertThat(socketPort).isPositive().isNotEqualTo(httpPort);
         for (String page : List.of("/console/", "/widget/")) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(page))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -235,7 +335,9 @@ class ConsoleBrowserH2IT {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/html"));
             assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                    assertThat(csp).contains("script-src 'self'", "default-src 'none'").doesNotContain("unsafe"));
+                    assertThat(csp).contains("script-src 'self'", "default-src 'none'",
+                            "connect-src 'self' http://localhost:" + socketPort + " ws://localhost:" + socketPort + ";")
+                            .doesNotContain("unsafe"));
             assertThat(response.body()).doesNotContain("<script>").contains("type=\"module\"");
         }
         HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create(url("/"))).build(),
@@ -269,7 +371,7 @@ class ConsoleBrowserH2IT {
             } catch (IOException | RuntimeException ignored) {
                 // The failure below says what matters.
             }
-            throw new AssertionError(e.getMessage() + "\nbrowser console: " + consoleErrors(), e);
+            throw new AssertionError(e.getMessage() + "\nbrowser console: " + consoleLog(), e);
         }
     }
 
@@ -300,6 +402,14 @@ class ConsoleBrowserH2IT {
                     .map(LogEntry::getMessage)
                     .filter(message -> !message.contains("ERR_INTERNET_DISCONNECTED")) // the offline step's polls
                     .toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private List<String> consoleLog() {
+        try {
+            return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -66,6 +66,16 @@ export class Conversation {
     return added;
   }
 
+  /** A messagesRead event of the other side: the viewer's messages up to upToSeq are read. */
+  markReadUpTo(upToSeq, readAt) {
+    for (const message of this.messages.values()) {
+      if (message.seq <= upToSeq && !message.readAt && this.isMine(message) && message.senderType !== "system") {
+        message.readAt = readAt;
+        this.updateTick(message);
+      }
+    }
+  }
+
   /** Shows a message that is being sent (no seq yet), until merge() brings its stored copy. */
   addPending(clientMessageId, content, senderName) {
     if (this.pending.has(clientMessageId)) {

@@ -1,7 +1,7 @@
 /**
- * Runs a task again and again, a fixed pause after each run ends (never two at once). The pages learn about
- * new chats, messages, read receipts and status changes this way until the Socket.IO browser client can be
- * served from a WebJar (docs/console.md, "Live updates").
+ * Runs a task again and again, a fixed pause after each run ends (never two at once); with a pause of 0 it runs
+ * only when asked (now()). The pages poll this way while they have no live Socket.IO connection, and use now()
+ * for a one-off refresh when a socket event says something changed (docs/console.md, "Live updates").
  */
 export class Poller {
   constructor(task, intervalMs) {
@@ -43,8 +43,19 @@ export class Poller {
     if (this.again) {
       this.again = false;
       this.now();
-    } else {
+    } else if (this.intervalMs > 0) {
       this.timer = setTimeout(() => this.now(), this.intervalMs);
+    }
+  }
+
+  /** Changes the pause (0: no more runs unless asked); a shorter one takes effect at once. */
+  setInterval(intervalMs) {
+    const sooner = intervalMs > 0 && (this.intervalMs === 0 || intervalMs < this.intervalMs);
+    this.intervalMs = intervalMs;
+    if (intervalMs === 0) {
+      clearTimeout(this.timer);
+    } else if (sooner && !this.running) {
+      this.now();
     }
   }
 
