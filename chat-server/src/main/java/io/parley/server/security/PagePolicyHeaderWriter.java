@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the browser pages' Content-Security-Policy: scripts, styles and calls only to this server, plus calls
- * to the Socket.IO server on the same host ({@code http://} and {@code ws://<host>:<socket port>}), worked out
- * per request from the host the browser asked for, since the socket server listens on a port of its own.
+ * to the Socket.IO server on the same host ({@code http://} and {@code ws://<host>:<socket port>}, and their TLS
+ * forms behind a proxy that terminates TLS), worked out per request from the host the browser asked for, since the
+ * socket server listens on a port of its own.
  */
 final class PagePolicyHeaderWriter implements HeaderWriter {
     /** A host name or an IPv4/IPv6 literal; anything else (never expected past Tomcat) gets no socket source. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
-    private static final String BEFORE = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'";
+    private static final String BEFORE = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'";
     private static final String AFTER = "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final ObjectProvider<SocketServer> sockets;
@@ -38,6 +39,7 @@ final class PagePolicyHeaderWriter implements HeaderWriter {
             return BEFORE + AFTER;
         }
         String hostPort = host + ":" + port;
-        return BEFORE + " http://" + hostPort + " ws://" + hostPort + AFTER;
+        return BEFORE + " http://" + hostPort + " ws://" + hostPort + " https://" + hostPort + " wss://" + hostPort
+                + AFTER;
     }
 }

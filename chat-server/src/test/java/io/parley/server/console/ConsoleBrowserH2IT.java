@@ -336,7 +336,8 @@ class ConsoleBrowserH2IT {
                     type -> assertThat(type).startsWith("text/html"));
             assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                     assertThat(csp).contains("script-src 'self'", "default-src 'none'",
-                            "connect-src 'self' http://localhost:" + socketPort + " ws://localhost:" + socketPort + ";")
+                            "connect-src 'self' http://localhost:" + socketPort + " ws://localhost:" + socketPort
+                                    + " https://localhost:" + socketPort + " wss://localhost:" + socketPort + ";")
                             .doesNotContain("unsafe"));
             assertThat(response.body()).doesNotContain("<script>").contains("type=\"module\"");
         }

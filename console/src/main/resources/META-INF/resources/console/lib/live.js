@@ -32,7 +32,7 @@ export async function connectLive(api, token, handlers) {
   if (!port) {
     return null;
   }
-  const socket = io(`http://${location.hostname}:${port}`, { auth: { token }, transports: ["websocket"] });
+  const socket = io(`${location.protocol}//${location.hostname}:${port}`, { auth: { token }, transports: ["websocket"] });
   socket.on("connect_error", (e) => console.warn("live connection failed:", e.message));
   for (const [event, handler] of Object.entries(handlers)) {
     socket.on(event, handler);
