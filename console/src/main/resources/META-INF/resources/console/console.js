@@ -431,3 +431,6 @@ document.addEventListener("visibilitychange", () => {
 });
 
 render();
+
+// Every control is wired: tests (and anyone watching) may act on the page now.
+document.body.dataset.ready = "true";

@@ -347,3 +347,6 @@ render();
 if (state?.panelOpen) {
   setPanel(true);
 }
+
+// Every control is wired: tests (and anyone watching) may act on the page now.
+document.body.dataset.ready = "true";

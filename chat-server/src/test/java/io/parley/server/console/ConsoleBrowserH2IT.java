@@ -112,6 +112,7 @@ class ConsoleBrowserH2IT {
         // The agent logs in first, so the chat must arrive in an inbox that is already on screen.
         String agentWindow = browser.getWindowHandle();
         browser.get(url("/console/"));
+        ready();
         visible(By.id("login-email")).sendKeys(agentEmail);
         browser.findElement(By.id("login-password")).sendKeys("agent-password-1", Keys.ENTER);
         visible(By.id("inbox-title"));
@@ -122,8 +123,10 @@ class ConsoleBrowserH2IT {
         browser.switchTo().newWindow(WindowType.WINDOW);
         String guestWindow = browser.getWindowHandle();
         browser.get(url("/widget/"));
+        ready();
         js("localStorage.clear()"); // the live test's guest may have left a chat here
         browser.navigate().refresh();
+        ready();
         visible(By.id("bubble")).click();
         visible(By.id("guest-name")).sendKeys("Gus Guest");
         browser.findElement(By.id("first-message")).sendKeys("Hello, my parcel is late");
@@ -171,6 +174,7 @@ class ConsoleBrowserH2IT {
         // A reload keeps the conversation: the same chat, once each message, in order.
         browser.switchTo().window(guestWindow);
         browser.navigate().refresh();
+        ready();
         waitForStored("Hi Gus, I am looking into it");
         assertThat(browser.findElement(By.id("ticket")).getText()).isEqualTo(ticket);
         List<String> afterReload = texts();
@@ -253,6 +257,7 @@ class ConsoleBrowserH2IT {
 
     private void liveConversation(String agentEmail, String agentWindow) throws IOException {
         browser.get(url("/console/?poll=0"));
+        ready();
         visible(By.id("login-email")).sendKeys(agentEmail);
         browser.findElement(By.id("login-password")).sendKeys("agent-password-1", Keys.ENTER);
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), "Lena Live"));
@@ -261,8 +266,10 @@ class ConsoleBrowserH2IT {
         browser.switchTo().newWindow(WindowType.WINDOW);
         String guestWindow = browser.getWindowHandle();
         browser.get(url("/widget/?poll=0"));
+        ready();
         js("localStorage.clear()"); // the other test's guest may have left a chat here
         browser.navigate().refresh();
+        ready();
         visible(By.id("bubble")).click();
         visible(By.id("guest-name")).sendKeys("Carla Live");
         browser.findElement(By.id("first-message")).sendKeys("Is anyone there?");
@@ -356,6 +363,11 @@ class ConsoleBrowserH2IT {
 
     private String url(String path) {
         return "http://localhost:" + httpPort + path;
+    }
+
+    /** Until the page's module has run and wired its controls (it marks {@code body[data-ready]}). */
+    private void ready() {
+        wait(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")) ? true : null);
     }
 
     private WebElement visible(By by) {
