@@ -39,15 +39,8 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain pageSecurity(HttpSecurity http, SecurityErrorHandlers handlers,
                                      ObjectProvider<SocketServer> sockets) throws Exception {
-        return http
+        return stateless(http, handlers)
                 .securityMatcher(ConsolePages.PATHS)
-                .csrf(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .headers(h -> h
                         .addHeaderWriter(new PagePolicyHeaderWriter(sockets))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
@@ -63,14 +56,7 @@ public class SecurityConfig {
                                     RateLimiter limiter, RateLimitProperties limits, ErrorWriter errors,
                                     ClientAddresses addresses, MetricsTokenProperties metrics)
             throws Exception {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+        return stateless(http, handlers)
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new MetricsScrapeFilter(metrics.metricsToken()), BearerTokenFilter.class)
                 .addFilterAfter(new RestRateLimitFilter(limiter, limits, errors, addresses), MetricsScrapeFilter.class)
@@ -93,6 +79,21 @@ public class SecurityConfig {
                         .hasAnyRole("USER", "GUEST", "AGENT", "ADMIN")
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /**
+     * What both chains share: no CSRF, form login, basic auth, logout or saved requests, no session, and refusals
+     * answered with the error envelope.
+     */
+    private static HttpSecurity stateless(HttpSecurity http, SecurityErrorHandlers handlers) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
     }
 
     @Bean
