@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ class NodeCrashClusterIT {
             consistentAfter = Math.max(consistentAfter, System.nanoTime() - killed);
             assertThat(report.path("messages").asInt()).isEqualTo(outcome.acked().size() + 1);
 
-            Map<String, Long> stored = storedByClientMessageId(node2, admin, outcome.chatId());
+            Map<String, Long> stored = ClusterHistory.storedByClientMessageId(node2, admin, outcome.chatId());
             assertThat(stored).as("every acknowledged send, once, at its acknowledged seq")
                     .containsExactlyInAnyOrderEntriesOf(outcome.acked());
         }
@@ -178,25 +177,5 @@ class NodeCrashClusterIT {
             ClusterSocket.sleep(500);
         }
         return fail("chat " + chatId + "'s read models still differ from its events: " + report);
-    }
-
-    /** The chat's stored messages by clientMessageId, checking on the way that seqs run 1, 2, 3 … without gaps. */
-    private static Map<String, Long> storedByClientMessageId(Api api, Person admin, String chatId) {
-        Map<String, Long> stored = new HashMap<>();
-        long expected = 1;
-        long after = 0;
-        while (true) {
-            Api.Response r = api.get("/api/chats/" + chatId + "/messages?afterSeq=" + after + "&limit=200",
-                    admin.token());
-            assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
-            JsonNode page = r.data();
-            for (JsonNode message : page) {
-                assertThat(message.path("seq").asLong()).as("seqs without gaps").isEqualTo(expected++);
-                String id = message.path("clientMessageId").asText(null);
-                if (id != null) assertThat(stored.put(id, message.path("seq").asLong())).as("once: " + id).isNull();
-                after = message.path("seq").asLong();
-            }
-            if (page.size() < 200) return stored;
-        }
     }
 }
