@@ -16,12 +16,14 @@ import io.parley.shared.command.MarkDeliveredCommand;
 import io.parley.shared.command.MarkReadCommand;
 import io.parley.shared.command.MessageAccepted;
 import io.parley.shared.command.PointerMoved;
+import io.parley.shared.command.ReturnChatToQueueCommand;
 import io.parley.shared.command.SendMessageCommand;
 import io.parley.shared.command.StartChatCommand;
 import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.Attachment;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatReturnedToQueueEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
@@ -151,6 +153,31 @@ class Conversation {
         if (status == ChatStatus.OPEN) {
             changeStatus(ChatStatus.IN_PROGRESS, by, null, now);
         }
+    }
+
+    /**
+     * The holder leaves without a successor: the chat is unassigned, a system message says so, and an active chat
+     * is open again (the status table's state for "nobody holds it"); a resolved one stays resolved.
+     */
+    @CommandHandler
+    ChatChanged handle(ReturnChatToQueueCommand cmd) {
+        Actor by = cmd.actor();
+        if (by.role() != Role.ADMIN && by.role() != Role.SYSTEM) {
+            throw ChatRejectedException.forbidden("ADMIN_ONLY", "only admins return a chat to the queue");
+        }
+        if (status == ChatStatus.CLOSED || agentId == null || !agentId.equals(cmd.agentId())) {
+            return changed();
+        }
+        Instant now = Clocks.now();
+        String previousName = agentName;
+        apply(new ChatReturnedToQueueEvent(chatId, agentId, cmd.reason(), by.id(), by.role(), now));
+        systemMessage((previousName == null ? "The agent" : previousName)
+                + " is no longer available; the chat is back in the queue", now);
+        if (status == ChatStatus.IN_PROGRESS || status == ChatStatus.PENDING) {
+            // The notice above already tells the reader; a second one about the status would say the same.
+            apply(new ChatStatusChangedEvent(chatId, ChatStatus.OPEN, status, by.id(), by.role(), null, now));
+        }
+        return changed();
     }
 
     /**
@@ -313,6 +340,12 @@ class Conversation {
     void on(AgentAssignedEvent event) {
         agentId = event.agentId();
         agentName = event.agentName();
+    }
+
+    @EventSourcingHandler
+    void on(ChatReturnedToQueueEvent event) {
+        agentId = null;
+        agentName = null;
     }
 
     @EventSourcingHandler

@@ -8,6 +8,7 @@ import io.parley.shared.Side;
 import io.parley.shared.command.ChatState;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatReturnedToQueueEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
@@ -119,6 +120,10 @@ public class ChatFromEvents {
                 agentId = e.agentId();
                 agentName = e.agentName();
                 at = e.assignedAt();
+            } else if (event instanceof ChatReturnedToQueueEvent e) {
+                agentId = null;
+                agentName = null;
+                at = e.returnedAt();
             } else if (event instanceof ChatStatusChangedEvent e) {
                 statusChanged(e.status(), e.resolutionSummary(), e.changedAt());
                 at = e.changedAt();

@@ -8,6 +8,7 @@ import io.parley.shared.Priority;
 import io.parley.shared.Role;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatReturnedToQueueEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
@@ -64,6 +65,14 @@ class InboxProjection {
         apply(event.chatId(), sequenceNumber, event.assignedAt(), chat -> {
             chat.agentId = event.agentId();
             chat.agentName = event.agentName();
+        });
+    }
+
+    @EventHandler
+    void on(ChatReturnedToQueueEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.returnedAt(), chat -> {
+            chat.agentId = null;
+            chat.agentName = null;
         });
     }
 

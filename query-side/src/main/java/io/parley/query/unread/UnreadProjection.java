@@ -8,6 +8,7 @@ import io.parley.shared.ChatStatus;
 import io.parley.shared.Side;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatReturnedToQueueEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
@@ -54,6 +55,11 @@ class UnreadProjection {
     @EventHandler
     void on(AgentAssignedEvent event, @SequenceNumber long sequenceNumber) {
         apply(event.chatId(), sequenceNumber, chat -> chat.agentId = event.agentId());
+    }
+
+    @EventHandler
+    void on(ChatReturnedToQueueEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, chat -> chat.agentId = null);
     }
 
     @EventHandler

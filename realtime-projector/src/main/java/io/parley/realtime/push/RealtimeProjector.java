@@ -7,6 +7,7 @@ import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.AgentAvailabilityChangedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatReturnedToQueueEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
@@ -67,6 +68,18 @@ class RealtimeProjector {
                     event.agentId(), event.agentName(), event.assignedAt(), event.previousAgentId()));
             if (event.previousAgentId() == null) chat.wasUnassigned = true;
             else chat.formerAgents.add(event.previousAgentId());
+            chat.inboxChanged = true;
+        });
+    }
+
+    /** Told as a {@code chatAssigned} with no agent, so clients that track the holder need nothing new. */
+    @EventHandler
+    void on(ChatReturnedToQueueEvent event) {
+        record(batch -> {
+            ChatPushes chat = batch.chat(event.chatId());
+            chat.add(Wire.CHAT_ASSIGNED, Audience.CHAT_AND_AGENTS, new Wire.ChatAssigned(event.chatId(),
+                    null, null, event.returnedAt(), event.previousAgentId()));
+            chat.formerAgents.add(event.previousAgentId());
             chat.inboxChanged = true;
         });
     }
