@@ -48,7 +48,7 @@ final class ListRules {
         boolean unassigned = "none".equalsIgnoreCase(assignee);
         String agentId = unassigned ? null : "me".equalsIgnoreCase(assignee) ? viewer.id() : assignee;
         return new InboxFilter(statuses(query.statuses()), agentId, unassigned, null, priority(query.priority()),
-                blankToNull(query.category()), blankToNull(query.q()));
+                blankToNull(query.category()), blankToNull(query.q()), viewer.isStaff());
     }
 
     /** Wire statuses, each entry possibly a comma list; {@code active} stands for open, in_progress and pending. */

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What an inbox listing is narrowed to; null or empty means "any". {@code unassigned} asks for chats nobody
  * holds (and then {@code agentId} is ignored). {@code text} is matched case-insensitively as a substring of
- * ticket number, subject, customer name and customer email.
+ * ticket number, subject, customer name and customer email; with {@code searchMessages} (staff only) it may
+ * also be a word said in the chat by the customer or staff (never a system notice).
  */
 public record InboxFilter(Set<ChatStatus> statuses,
                           String agentId,
@@ -16,7 +17,8 @@ public record InboxFilter(Set<ChatStatus> statuses,
                           String customerId,
                           Priority priority,
                           String category,
-                          String text) {
+                          String text,
+                          boolean searchMessages) {
 
     public InboxFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -24,6 +26,6 @@ public record InboxFilter(Set<ChatStatus> statuses,
 
     /** Every chat of one customer. */
     public static InboxFilter customer(String customerId) {
-        return new InboxFilter(Set.of(), null, false, customerId, null, null, null);
+        return new InboxFilter(Set.of(), null, false, customerId, null, null, null, false);
     }
 }

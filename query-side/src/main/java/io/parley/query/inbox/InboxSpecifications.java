@@ -28,11 +28,16 @@ final class InboxSpecifications {
             if (filter.category() != null) where.add(cb.equal(root.get("category"), filter.category()));
             if (filter.text() != null && !filter.text().isBlank()) {
                 String pattern = containsPattern(filter.text());
-                where.add(cb.or(
+                List<Predicate> any = new ArrayList<>(List.of(
                         cb.like(cb.lower(root.get("ticketNumber")), pattern, ESCAPE),
                         cb.like(cb.lower(root.get("subject")), pattern, ESCAPE),
                         cb.like(cb.lower(root.get("customerName")), pattern, ESCAPE),
                         cb.like(cb.lower(root.get("customerEmail")), pattern, ESCAPE)));
+                if (filter.searchMessages()) {
+                    any.add(cb.isTrue(cb.function(MessageSearchFunction.NAME, Boolean.class, root.get("chatId"),
+                            cb.literal(filter.text().trim()))));
+                }
+                where.add(cb.or(any.toArray(Predicate[]::new)));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
