@@ -28,6 +28,10 @@ class AccountEntity {
     private String passwordHash;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(nullable = false)
+    private boolean active = true;
+    // Null: the default, CHAT_AGENT_CAPACITY.
+    private Integer capacity;
 
     protected AccountEntity() {
     }
@@ -45,7 +49,49 @@ class AccountEntity {
         return passwordHash;
     }
 
-    AccountView view() {
-        return new AccountView(id, name, email, role.wire());
+    void passwordHash(String hash) {
+        passwordHash = hash;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void name(String name) {
+        this.name = name;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    void role(Role role) {
+        this.role = role;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    void active(boolean active) {
+        this.active = active;
+    }
+
+    Integer capacity() {
+        return capacity;
+    }
+
+    void capacity(Integer capacity) {
+        this.capacity = capacity;
+    }
+
+    /** The contract's {@code user}; {@code capacity} only for those who take chats (agents, admins). */
+    AccountView view(int defaultCapacity) {
+        Integer shown = role.isStaff() ? (capacity == null ? defaultCapacity : capacity) : null;
+        return new AccountView(id, name, email, role.wire(), active, shown);
     }
 }

@@ -27,46 +27,63 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
+    private final int defaultCapacity;
     // Compared against when the email is unknown, so a failed login takes as long either way.
     private final String decoyHash;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwords) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, AccountProperties properties) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.defaultCapacity = properties.agentCapacity();
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     /** Registers an account; 409 CONFLICT when the email (case-insensitively) is taken. */
     @Transactional
     public AccountView create(String name, String email, String password, Role role) {
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ChatRejectedException.invalid("password", "PASSWORD_TOO_LONG",
-                    "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
-        }
+        checkPasswordLength("password", password);
         String normalized = normalizeEmail(email);
         if (accounts.existsByEmail(normalized)) throw emailTaken();
         AccountEntity account = new AccountEntity(UUID.randomUUID().toString(), normalized, name.strip(), role,
                 passwords.encode(password), Instant.now());
         try {
-            return accounts.saveAndFlush(account).view();
+            return accounts.saveAndFlush(account).view(defaultCapacity);
         } catch (DataIntegrityViolationException raceOnTheUniqueKey) {
             throw emailTaken();
         }
     }
 
-    /** The account these credentials belong to, or empty; never says which half was wrong. */
+    /**
+     * The active account these credentials belong to, or empty; never says which half was wrong, nor that the
+     * account is deactivated (the password is checked all the same, so it takes as long).
+     */
     @Transactional(readOnly = true)
     public Optional<AccountView> authenticate(String email, String password) {
         Optional<AccountEntity> account = accounts.findByEmail(normalizeEmail(email));
-        boolean usable = password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
-        String hash = account.map(AccountEntity::passwordHash).orElse(decoyHash);
-        boolean matches = usable && passwords.matches(password, hash);
-        return matches ? account.map(AccountEntity::view) : Optional.empty();
+        boolean matches = matches(account.orElse(null), password);
+        return matches ? account.filter(AccountEntity::active).map(this::view) : Optional.empty();
+    }
+
+    /** Sets a new password when {@code currentPassword} is right; 401 AUTH_FAILED otherwise. */
+    @Transactional
+    public void changePassword(String id, String currentPassword, String newPassword) {
+        AccountEntity account = accounts.findById(id).filter(AccountEntity::active).orElse(null);
+        if (!matches(account, currentPassword)) {
+            throw new ChatRejectedException(ErrorCode.AUTH_FAILED, "BAD_CREDENTIALS", "The current password is wrong");
+        }
+        checkPasswordLength("newPassword", newPassword);
+        account.passwordHash(passwords.encode(newPassword));
     }
 
     @Transactional(readOnly = true)
     public Optional<AccountView> find(String id) {
-        return id == null ? Optional.empty() : accounts.findById(id).map(AccountEntity::view);
+        return id == null ? Optional.empty() : accounts.findById(id).map(this::view);
+    }
+
+    /** The account as the contract shows it, if it exists and is not deactivated. */
+    @Transactional(readOnly = true)
+    public Optional<AccountView> findActive(String id) {
+        return id == null ? Optional.empty() : accounts.findById(id).filter(AccountEntity::active).map(this::view);
     }
 
     @Transactional(readOnly = true)
@@ -84,8 +101,25 @@ public class AccountService {
     public AccountPage list(Role role, int page, int limit) {
         PageRequest request = PageRequest.of(page - 1, limit, Sort.by("createdAt", "id"));
         Page<AccountEntity> found = role == null ? accounts.findAll(request) : accounts.findByRole(role, request);
-        List<AccountView> views = found.getContent().stream().map(AccountEntity::view).toList();
+        List<AccountView> views = found.getContent().stream().map(this::view).toList();
         return new AccountPage(views, found.getTotalElements());
+    }
+
+    AccountView view(AccountEntity account) {
+        return account.view(defaultCapacity);
+    }
+
+    private boolean matches(AccountEntity account, String password) {
+        boolean usable = password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+        String hash = account == null ? decoyHash : account.passwordHash();
+        return usable && passwords.matches(password, hash) && account != null;
+    }
+
+    private static void checkPasswordLength(String field, String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ChatRejectedException.invalid(field, "PASSWORD_TOO_LONG",
+                    "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
+        }
     }
 
     static String normalizeEmail(String email) {

@@ -1,5 +1,6 @@
 package io.parley.server.accounts;
 
+import io.parley.shared.Actor;
 import io.parley.shared.ApiResponse;
 import io.parley.shared.Pagination;
 import io.parley.shared.Role;
@@ -10,7 +11,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,9 +30,11 @@ class AdminUsersController {
     static final int MAX_LIMIT = 100;
 
     private final AccountService accounts;
+    private final StaffLifecycle lifecycle;
 
-    AdminUsersController(AccountService accounts) {
+    AdminUsersController(AccountService accounts, StaffLifecycle lifecycle) {
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
     }
 
     @PostMapping
@@ -36,6 +42,13 @@ class AdminUsersController {
         Role role = Role.fromWire(request.role()).orElseThrow();
         AccountView user = accounts.create(request.name(), request.email(), request.password(), role);
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.ok(user));
+    }
+
+    /** Renames, changes the role, (de)activates or sets the capacity; see {@link StaffLifecycle} for what follows. */
+    @PatchMapping("/{id}")
+    ApiResponse<AccountView> update(@AuthenticationPrincipal Actor admin, @PathVariable String id,
+                                    @Valid @RequestBody UpdateAccountRequest request) {
+        return ApiResponse.ok(lifecycle.update(admin, id, request));
     }
 
     @GetMapping

@@ -51,11 +51,45 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
+    /** A new password; every other token of the account is revoked, the one presented keeps working. */
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(ActorAuthentication authentication,
+                                        @Valid @RequestBody PasswordChangeRequest request) {
+        Actor actor = authentication.getPrincipal();
+        if (actor.role() == Role.GUEST) {
+            throw ChatRejectedException.forbidden("NO_ACCOUNT", "guests have no password");
+        }
+        accounts.changePassword(actor.id(), request.currentPassword(), request.newPassword());
+        tokens.revokeAll(actor.id(), authentication.token().jti(), TokensRevoked.PASSWORD_CHANGED);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A fresh token for the same person (with their current name and role), and the presented one revoked: its
+     * sockets get {@code forceLogout {reason: "refreshed"}} and reconnect with the new token.
+     */
+    @PostMapping("/refresh")
+    ApiResponse<AuthResult> refresh(ActorAuthentication authentication) {
+        Actor actor = authentication.getPrincipal();
+        AuthResult fresh;
+        if (actor.role() == Role.GUEST) {
+            String token = tokens.issueGuestToken(actor.id(), actor.name());
+            fresh = new AuthResult(token, new AccountView(actor.id(), actor.name(), null, actor.role().wire(), true,
+                    null));
+        } else {
+            AccountView user = accounts.findActive(actor.id()).orElseThrow(() -> new ChatRejectedException(
+                    ErrorCode.AUTH_FAILED, "ACCOUNT_GONE", "The account of this token no longer exists"));
+            fresh = signIn(user);
+        }
+        tokens.revoke(authentication.token(), TokensRevoked.REFRESHED);
+        return ApiResponse.ok(fresh);
+    }
+
     /** Guests have no account row: their token is all there is to them. */
     @GetMapping("/me")
     ApiResponse<AccountView> me(@AuthenticationPrincipal Actor actor) {
         if (actor.role() == Role.GUEST) {
-            return ApiResponse.ok(new AccountView(actor.id(), actor.name(), null, actor.role().wire()));
+            return ApiResponse.ok(new AccountView(actor.id(), actor.name(), null, actor.role().wire(), true, null));
         }
         AccountView user = accounts.find(actor.id()).orElseThrow(() -> new ChatRejectedException(
                 ErrorCode.AUTH_FAILED, "ACCOUNT_GONE", "The account of this token no longer exists"));
@@ -65,6 +99,12 @@ class AuthController {
     private AuthResult signIn(AccountView user) {
         Role role = Role.fromWire(user.role()).orElseThrow();
         String token = tokens.issue(new Actor(user.id(), role, user.name())).token();
+        // A deactivation that committed after the password check and before the token was recorded would miss
+        // it: checked again now that it is recorded.
+        if (accounts.findActive(user.id()).isEmpty()) {
+            tokens.revokeAll(user.id(), null, TokensRevoked.DEACTIVATED);
+            throw new ChatRejectedException(ErrorCode.AUTH_FAILED, "BAD_CREDENTIALS", "Invalid email or password");
+        }
         return new AuthResult(token, user);
     }
 }

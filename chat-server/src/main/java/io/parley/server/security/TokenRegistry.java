@@ -27,17 +27,25 @@ class TokenRegistry {
     /** Revokes every live token of {@code subject} and records the new one; returns the revoked jtis. */
     @Transactional
     public Map<String, Instant> replaceSessions(String subject, String newJti, Instant newExpiresAt) {
+        Map<String, Instant> replaced = revokeAllOf(subject, null);
+        issued.save(new IssuedTokenEntity(newJti, subject, newExpiresAt));
+        return replaced;
+    }
+
+    /** Revokes every live token of {@code subject} but {@code keptJti} (may be null); returns the revoked jtis. */
+    @Transactional
+    public Map<String, Instant> revokeAllOf(String subject, String keptJti) {
         Instant now = Instant.now();
-        Map<String, Instant> replaced = new LinkedHashMap<>();
+        Map<String, Instant> gone = new LinkedHashMap<>();
         for (IssuedTokenEntity old : issued.findBySubject(subject)) {
+            if (old.jti().equals(keptJti)) continue;
             if (old.expiresAt().isAfter(now)) {
                 revoked.save(new RevokedTokenEntity(old.jti(), old.expiresAt()));
-                replaced.put(old.jti(), old.expiresAt());
+                gone.put(old.jti(), old.expiresAt());
             }
             issued.delete(old);
         }
-        issued.save(new IssuedTokenEntity(newJti, subject, newExpiresAt));
-        return replaced;
+        return gone;
     }
 
     @Transactional

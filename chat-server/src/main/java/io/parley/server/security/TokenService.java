@@ -83,6 +83,17 @@ public class TokenService {
         announce(new TokensRevoked(token.actor().id(), List.of(token.jti()), reason));
     }
 
+    /**
+     * Revokes every live token of an account at once but {@code keptJti} (null: all), e.g. on deactivation or a
+     * password change; the revocation table is shared, so every node refuses them from now on.
+     */
+    public void revokeAll(String subject, String keptJti, String reason) {
+        Map<String, Instant> gone = registry.revokeAllOf(subject, keptJti);
+        if (gone.isEmpty()) return;
+        knownRevoked.putAll(gone);
+        announce(new TokensRevoked(subject, List.copyOf(gone.keySet()), reason));
+    }
+
     /** The revocation is committed whatever a listener does, so a failing listener must not fail the request. */
     private void announce(TokensRevoked revoked) {
         try {

@@ -9,4 +9,8 @@ import java.util.List;
 public record TokensRevoked(String subject, List<String> jtis, String reason) {
     public static final String LOGOUT = "logout";
     public static final String SESSION_REPLACED = "session_replaced";
+    public static final String DEACTIVATED = "deactivated";
+    public static final String ROLE_CHANGED = "role_changed";
+    public static final String PASSWORD_CHANGED = "password_changed";
+    public static final String REFRESHED = "refreshed";
 }

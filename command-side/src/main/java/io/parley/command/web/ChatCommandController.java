@@ -99,6 +99,9 @@ class ChatCommandController {
             if (agent == null || !(agent.role().equals("agent") || agent.role().equals("admin"))) {
                 throw ChatRejectedException.notFound("agent");
             }
+            if (!agent.active()) {
+                throw ChatRejectedException.conflict("AGENT_DEACTIVATED", "this agent's account is deactivated");
+            }
             agentName = agent.name();
         } else {
             agentId = null;
