@@ -43,6 +43,7 @@ class AccountChanges {
 
     @Transactional
     Outcome apply(Actor by, String id, UpdateAccountRequest request) {
+        Integer capacity = request.wholeCapacity();
         AccountEntity account = accounts.findById(id).orElseThrow(() -> ChatRejectedException.notFound("user"));
         Role role = request.role() == null ? account.role() : Role.fromWire(request.role()).orElseThrow();
         boolean self = by.id().equals(id);
@@ -56,7 +57,7 @@ class AccountChanges {
             throw ChatRejectedException.conflict("CUSTOMER_ROLE_FIXED",
                     "a customer account cannot become staff; create a staff account instead");
         }
-        if (request.capacity() != null && !role.isStaff()) {
+        if (capacity != null && !role.isStaff()) {
             throw ChatRejectedException.invalid("capacity", "NO_CAPACITY", "only agents and admins have a capacity");
         }
         List<String> changed = new ArrayList<>();
@@ -74,8 +75,8 @@ class AccountChanges {
             account.active(request.active());
             changed.add("active");
         }
-        if (request.capacity() != null && !Objects.equals(request.capacity(), account.capacity())) {
-            account.capacity(request.capacity());
+        if (capacity != null && !Objects.equals(capacity, account.capacity())) {
+            account.capacity(capacity);
             changed.add("capacity");
         }
         if (!changed.isEmpty()) record(by, account, changed);

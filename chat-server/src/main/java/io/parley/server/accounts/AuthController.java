@@ -71,6 +71,8 @@ class AuthController {
     @PostMapping("/refresh")
     ApiResponse<AuthResult> refresh(ActorAuthentication authentication) {
         Actor actor = authentication.getPrincipal();
+        // Revoked first, so that with CHAT_SINGLE_SESSION the new token does not replace it as an older session.
+        tokens.revoke(authentication.token(), TokensRevoked.REFRESHED);
         AuthResult fresh;
         if (actor.role() == Role.GUEST) {
             String token = tokens.issueGuestToken(actor.id(), actor.name());
@@ -81,7 +83,6 @@ class AuthController {
                     ErrorCode.AUTH_FAILED, "ACCOUNT_GONE", "The account of this token no longer exists"));
             fresh = signIn(user);
         }
-        tokens.revoke(authentication.token(), TokensRevoked.REFRESHED);
         return ApiResponse.ok(fresh);
     }
 

@@ -12,6 +12,8 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
     static final List<Endpoint> WRITES = List.of(
             new Endpoint("POST", "/api/auth/register", f -> null),
             new Endpoint("POST", "/api/auth/login", f -> null),
+            // Aimed at the customer, whose current password no fuzzed body knows: refused, nothing changes.
+            new Endpoint("POST", "/api/auth/password", f -> f.customer),
             new Endpoint("POST", "/api/admin/users", f -> f.admin),
             new Endpoint("POST", "/api/chats", f -> f.customer),
             new Endpoint("POST", "/api/chats/guest", f -> null),
@@ -46,6 +48,7 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
     /** Paths with an id the client chooses, {@code {id}} marking it. */
     static final List<Endpoint> WITH_IDS = List.of(
             new Endpoint("GET", "/api/chats/{id}", f -> f.customer),
+            new Endpoint("PATCH", "/api/admin/users/{id}", f -> f.admin),
             new Endpoint("GET", "/api/chats/{id}/messages", f -> f.agent),
             new Endpoint("POST", "/api/chats/{id}/messages", f -> f.customer),
             new Endpoint("POST", "/api/chats/{id}/read", f -> f.customer),
