@@ -1,7 +1,6 @@
 package io.parley.realtime.push;
 
 import io.parley.realtime.broadcast.Wire;
-import io.parley.realtime.dispatch.Reply;
 import io.parley.shared.command.ChatState;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.query.MessageView;
@@ -42,10 +41,6 @@ final class PushBatch {
     record Push(String event, Audience audience, Object payload, long seq) {
     }
 
-    /** The acknowledgement a socket sender waits for, answered with the stored message. */
-    record Ack(Reply reply, MessageView message) {
-    }
-
     /**
      * One chat's part of the batch. {@code state}: the chat as the command left it (null when the command's
      * result did not carry it); {@code lastMessage}: the batch's last message, if it has one.
@@ -59,7 +54,6 @@ final class PushBatch {
         MessageView lastMessage;
         final Set<String> formerAgents = new LinkedHashSet<>();
         final List<MessageView> messages = new ArrayList<>();
-        final List<Ack> acks = new ArrayList<>();
         final List<Push> pushes = new ArrayList<>();
 
         ChatPushes(String chatId) {
