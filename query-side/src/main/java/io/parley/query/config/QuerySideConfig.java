@@ -37,7 +37,7 @@ public class QuerySideConfig {
      */
     public static final String READ_MODELS = "read-models";
     /** Threads applying segments' batches; more than the cores would only contend for them. */
-    private static final int WORKERS = 2;
+    public static final int WORKERS = 2;
     /**
      * The most events one segment applies in one transaction. Live traffic fills batches with the events of a
      * gathering window (CHAT_PROJECTION_BATCH_WINDOW); a replay fills them to the brim.
