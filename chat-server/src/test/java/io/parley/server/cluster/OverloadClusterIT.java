@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledged (stored, exactly once) or refused with a retryable code (stored not at all): an overloaded server
  * sheds load, it does not queue it until clients time out. Prints what it measured.
  */
-@ExtendWith(ClusterAvailable.class)
+@ExtendWith({ClusterAvailable.class, SharedCluster.class})
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OverloadClusterIT {
     private static final int SENDERS = 16;
@@ -55,12 +55,11 @@ class OverloadClusterIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = LocalCluster.start("overload", Map.of());
+        cluster = SharedCluster.cluster();
     }
 
     @AfterAll
-    static void stopCluster() {
-        if (cluster != null) cluster.stop();
+    static void closeClient() {
         HTTP.dispatcher().executorService().shutdown();
         HTTP.connectionPool().evictAll();
     }
