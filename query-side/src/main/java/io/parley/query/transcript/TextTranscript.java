@@ -20,39 +20,45 @@ final class TextTranscript implements TranscriptWriter {
 
     @Override
     public void begin(ChatView chat, boolean withNotes) {
-        out.println("Ticket:   " + chat.ticketNumber());
-        out.println("Subject:  " + Cells.text(chat.subject()));
-        out.println("Status:   " + chat.status());
-        out.println("Priority: " + chat.priority());
-        out.println("Category: " + Cells.text(chat.category()));
+        line("Ticket:   " + chat.ticketNumber());
+        line("Subject:  " + Cells.text(chat.subject()));
+        line("Status:   " + chat.status());
+        line("Priority: " + chat.priority());
+        line("Category: " + Cells.text(chat.category()));
         if (chat.customer() != null) {
             String email = chat.customer().email() == null ? "" : " <" + chat.customer().email() + ">";
-            out.println("Customer: " + Cells.text(chat.customer().name()) + email + " (" + chat.customer().type() + ")");
+            line("Customer: " + Cells.text(chat.customer().name()) + email + " (" + chat.customer().type() + ")");
         }
-        if (chat.assignedAgent() != null) out.println("Agent:    " + Cells.text(chat.assignedAgent().name()));
-        out.println("Started:  " + Cells.time(chat.createdAt()));
-        if (chat.resolvedAt() != null) out.println("Resolved: " + Cells.time(chat.resolvedAt()));
-        if (chat.closedAt() != null) out.println("Closed:   " + Cells.time(chat.closedAt()));
-        if (chat.resolutionSummary() != null) out.println("Summary:  " + chat.resolutionSummary());
-        out.println();
+        if (chat.assignedAgent() != null) line("Agent:    " + Cells.text(chat.assignedAgent().name()));
+        line("Started:  " + Cells.time(chat.createdAt()));
+        if (chat.resolvedAt() != null) line("Resolved: " + Cells.time(chat.resolvedAt()));
+        if (chat.closedAt() != null) line("Closed:   " + Cells.time(chat.closedAt()));
+        if (chat.resolutionSummary() != null) line("Summary:  " + chat.resolutionSummary());
+        out.print("\n");
     }
 
     @Override
     public void message(MessageView message) {
-        out.println("[" + Cells.time(message.createdAt()) + "] #" + message.seq() + " "
+        line("[" + Cells.time(message.createdAt()) + "] #" + message.seq() + " "
                 + Cells.text(message.senderName()) + " (" + message.senderType() + "):");
-        out.println(message.content());
+        line(message.content());
         String attachments = Cells.attachments(message.attachments());
-        if (!attachments.isEmpty()) out.println("Attachments: " + attachments);
-        out.println();
+        if (!attachments.isEmpty()) line("Attachments: " + attachments);
+        out.print("\n");
     }
 
     @Override
     public void note(NoteView note) {
-        out.println("[" + Cells.time(note.createdAt()) + "] NOTE by " + Cells.text(note.authorName())
+        line("[" + Cells.time(note.createdAt()) + "] NOTE by " + Cells.text(note.authorName())
                 + " (staff only):");
-        out.println(note.content());
-        out.println();
+        line(note.content());
+        out.print("\n");
+    }
+
+    /** Lines end with LF whatever the server's platform, so a transcript is the same file everywhere. */
+    private void line(String text) {
+        out.print(text);
+        out.print('\n');
     }
 
     @Override
