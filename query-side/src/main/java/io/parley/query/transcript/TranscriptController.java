@@ -98,8 +98,8 @@ class TranscriptController {
     }
 
     private static boolean flag(String value) {
-        if (value == null || value.equals("false")) return false;
-        if (value.equals("true")) return true;
+        if (value == null || value.equalsIgnoreCase("false")) return false;
+        if (value.equalsIgnoreCase("true")) return true;
         throw ChatRejectedException.invalid("includeNotes", "INVALID_FLAG", "includeNotes must be true or false");
     }
 
