@@ -41,7 +41,8 @@ class OpenApiExamples implements OpenApiCustomizer {
             Map.entry("POST /api/chats/{chatId}/assign", "{\"agentId\":\"8d7f1c52-4b1e-4c39-9a55-0d3f2f0e9a11\"}"),
             Map.entry("POST /api/chats/{chatId}/status", "{\"status\":\"resolved\",\"resolutionSummary\":\"Password reset\"}"),
             Map.entry("POST /api/chats/{chatId}/close", "{\"resolutionSummary\":\"Password reset, customer confirmed\"}"),
-            Map.entry("POST /api/chats/{chatId}/read", "{\"upToSeq\":4}"));
+            Map.entry("POST /api/chats/{chatId}/read", "{\"upToSeq\":4}"),
+            Map.entry("POST /api/chats/{chatId}/notes", "{\"content\":\"VIP customer, refund approved by finance\"}"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JsonNode responses = load("openapi/responses.json");

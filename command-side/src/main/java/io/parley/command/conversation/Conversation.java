@@ -6,6 +6,7 @@ import io.parley.shared.Actor;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.Role;
 import io.parley.shared.Side;
+import io.parley.shared.command.AddNoteCommand;
 import io.parley.shared.command.AssignAgentCommand;
 import io.parley.shared.command.AutoCloseChatCommand;
 import io.parley.shared.command.ChangeStatusCommand;
@@ -27,7 +28,9 @@ import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.event.NoteAddedEvent;
 import io.parley.shared.query.MessageView;
+import io.parley.shared.query.NoteView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -118,6 +121,23 @@ class Conversation {
         apply(sent);
         return new MessageAccepted(chatId, cmd.messageId(), seq, false, getVersion(), MessageView.of(sent),
                 state());
+    }
+
+    /**
+     * A private note for staff. Any agent may leave one, holder or not, on a chat in any status (a note after the
+     * close is how a team records a post-mortem); it changes nothing a customer sees, so no state moves.
+     */
+    @CommandHandler
+    NoteView handle(AddNoteCommand cmd) {
+        Actor author = cmd.actor();
+        if (!author.isStaff()) {
+            throw ChatRejectedException.forbidden("STAFF_ONLY", "only agents and admins write notes");
+        }
+        MessageRules.checkNote(cmd.content());
+        NoteAddedEvent added = new NoteAddedEvent(chatId, cmd.noteId(), lastSeq, author.id(), author.role(),
+                author.name(), cmd.content(), Clocks.now());
+        apply(added);
+        return NoteView.of(added);
     }
 
     @CommandHandler

@@ -11,6 +11,7 @@ import io.parley.shared.event.ChatClosedEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
+import io.parley.shared.event.NoteAddedEvent;
 import io.parley.shared.query.AgentRef;
 import io.parley.shared.query.ChatView;
 import io.parley.shared.query.CustomerView;
@@ -127,6 +128,9 @@ public class ChatFromEvents {
                 closedAt = e.closedAt();
                 if (hasText(e.resolutionSummary())) resolutionSummary = e.resolutionSummary();
                 at = e.closedAt();
+            } else if (event instanceof NoteAddedEvent) {
+                // Staff-only: a note is no activity a customer may notice (the inbox read model agrees).
+                at = null;
             }
             if (at != null && (updatedAt == null || at.isAfter(updatedAt))) updatedAt = at;
         }

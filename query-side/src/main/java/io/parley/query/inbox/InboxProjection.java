@@ -13,6 +13,7 @@ import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.event.NoteAddedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -88,6 +89,13 @@ class InboxProjection {
     @EventHandler
     void on(MessagesDeliveredEvent event, @SequenceNumber long sequenceNumber) {
         apply(event.chatId(), sequenceNumber, event.deliveredAt(), chat -> {
+        });
+    }
+
+    /** A private note is no activity a customer may notice: only the version moves, not {@code updatedAt}. */
+    @EventHandler
+    void on(NoteAddedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, null, chat -> {
         });
     }
 

@@ -3,6 +3,7 @@ package io.parley.realtime.broadcast;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.shared.query.AgentRef;
 import io.parley.shared.query.MessageView;
+import io.parley.shared.query.NoteView;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class Wire {
     public static final String PRESENCE = "presence";
     public static final String AGENT_AVAILABILITY = "agentAvailability";
     public static final String FORCE_LOGOUT = "forceLogout";
+    /** Staff only, through {@code agents}: never a chat room, which holds the customer too. */
+    public static final String NOTE_ADDED = "noteAdded";
     public static final String CHAT_ERROR = "chatError";
     /** Not in the contract's table (it may grow): this node may have missed other nodes' broadcasts; re-join. */
     public static final String RESYNC = "resync";
@@ -30,7 +33,7 @@ public final class Wire {
     /** Every server → client event name: the only values of the {@code event} tag of {@code parley.pushes}. */
     public static final List<String> PUSHED = List.of(NEW_MESSAGE, INBOX_UPDATE, NEW_CHAT, CHAT_ASSIGNED,
             CHAT_STATUS_CHANGED, CHAT_CLOSED, MESSAGES_READ, MESSAGES_DELIVERED, USER_TYPING, PRESENCE,
-            AGENT_AVAILABILITY, FORCE_LOGOUT, CHAT_ERROR, RESYNC);
+            AGENT_AVAILABILITY, FORCE_LOGOUT, CHAT_ERROR, RESYNC, NOTE_ADDED);
 
     private Wire() {
     }
@@ -68,6 +71,9 @@ public final class Wire {
 
     public record ChatStatusChanged(String chatId, String status, String previousStatus, String changedBy,
                                     Instant changedAt, String resolutionSummary) {
+    }
+
+    public record NoteAdded(String chatId, NoteView note) {
     }
 
     public record ChatClosed(String chatId, String closedBy, Instant closedAt, String resolutionSummary) {

@@ -12,7 +12,9 @@ import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.event.NoteAddedEvent;
 import io.parley.shared.query.MessageView;
+import io.parley.shared.query.NoteView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -107,6 +109,13 @@ class RealtimeProjector {
         record(batch -> batch.chat(event.chatId()).add(Wire.MESSAGES_DELIVERED, Audience.CHAT,
                 new Wire.MessagesDelivered(event.chatId(), event.recipientId(),
                         MessageView.senderType(event.recipientRole()), event.upToSeq(), event.deliveredAt())));
+    }
+
+    /** Staff only: never the chat room, which holds the customer; and no inbox change, which a customer sees. */
+    @EventHandler
+    void on(NoteAddedEvent event) {
+        record(batch -> batch.chat(event.chatId()).add(Wire.NOTE_ADDED, Audience.AGENTS,
+                new Wire.NoteAdded(event.chatId(), NoteView.of(event))));
     }
 
     @EventHandler
