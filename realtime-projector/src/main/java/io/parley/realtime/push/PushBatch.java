@@ -36,7 +36,7 @@ final class PushBatch {
     }
 
     /** Who receives a direct push: the chat's room, or the room and {@code agents}. */
-    enum Audience { CHAT, CHAT_AND_AGENTS }
+    enum Audience { CHAT, CHAT_AND_AGENTS, AGENTS }
 
     /** One server → client event built straight from an event; {@code seq} is set for newMessage only. */
     record Push(String event, Audience audience, Object payload, long seq) {

@@ -63,6 +63,7 @@ class PushDispatcher {
                 rooms.send(Wire.AGENTS_ROOM, push.event(), push.payload());
                 rooms.send(room, push.event(), Exclude.STAFF, push.payload());
             }
+            case AGENTS -> rooms.send(Wire.AGENTS_ROOM, push.event(), push.payload());
         }
     }
 }
