@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.server.support.Api.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +227,15 @@ abstract class SupportOpsTests extends RealtimeTestBase {
         assertThat(mine.path("rating").path("score").asInt()).isEqualTo(4);
         // The rating is for the team: the customer's own socket hears no chatRated (the 201 was its answer).
         assertThat(carlaSocket.all("chatRated")).isEmpty();
+
+        // The read models agree with the events, and the audit trail's state of the chat holds tags and rating.
+        assertThat(patch(chatId, alice, Map.of("tags", List.of("login"))).status()).isEqualTo(200);
+        JsonNode check = api.get("/api/admin/chats/" + chatId + "/check", admin).data();
+        assertThat(check.path("consistent").asBoolean()).as(check.toString()).isTrue();
+        String later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS).toString();
+        JsonNode state = api.get("/api/audit/chats/" + chatId + "/state?at=" + later, admin).data();
+        assertThat(state.path("rating").path("score").asInt()).as(state.toString()).isEqualTo(4);
+        assertThat(texts(state.path("tags"))).containsExactly("login");
     }
 
     @Test
