@@ -10,6 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -236,6 +240,38 @@ abstract class SupportOpsTests extends RealtimeTestBase {
         JsonNode state = api.get("/api/audit/chats/" + chatId + "/state?at=" + later, admin).data();
         assertThat(state.path("rating").path("score").asInt()).as(state.toString()).isEqualTo(4);
         assertThat(texts(state.path("tags"))).containsExactly("login");
+    }
+
+    @Test
+    void twoRatingsAtTheSameMomentStoreOne() throws Exception {
+        Person carla = customer("Carla");
+        Person alice = staff("Alice", "agent");
+        String chatId = startChat(carla, "Hello");
+        post("/api/chats/" + chatId + "/close", alice, null);
+        String path = "/api/chats/" + chatId + "/rating";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (int score = 2; score <= 5; score++) {
+            int mine = score;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return api.post(path, carla.token(), Map.of("score", mine));
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        int stored = 0;
+        for (Future<Response> answer : answers) {
+            Response r = answer.get();
+            statuses.add(r.status());
+            if (r.status() == 201) stored = r.data().path("score").asInt();
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(3);
+        assertThat(api.get("/api/chats/" + chatId, carla.token()).data().path("rating").path("score").asInt())
+                .isEqualTo(stored);
     }
 
     @Test
