@@ -8,8 +8,10 @@ import io.parley.shared.Priority;
 import io.parley.shared.Role;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatRatedEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.ChatUpdatedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
@@ -78,6 +80,25 @@ class InboxProjection {
     void on(ChatClosedEvent event, @SequenceNumber long sequenceNumber) {
         apply(event.chatId(), sequenceNumber, event.closedAt(),
                 chat -> chat.closed(event.resolutionSummary(), event.closedAt()));
+    }
+
+    @EventHandler
+    void on(ChatUpdatedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.changedAt(), chat -> {
+            if (event.subject() != null) chat.subject = event.subject();
+            if (event.priority() != null) chat.priority = event.priority();
+            if (event.category() != null) chat.category = event.category();
+            if (event.tags() != null) chat.tags = TagColumn.write(event.tags());
+        });
+    }
+
+    @EventHandler
+    void on(ChatRatedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.ratedAt(), chat -> {
+            chat.ratingScore = event.score();
+            chat.ratingComment = event.comment();
+            chat.ratedAt = event.ratedAt();
+        });
     }
 
     @EventHandler

@@ -7,8 +7,10 @@ import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.AgentAvailabilityChangedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatRatedEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.ChatUpdatedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
@@ -21,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -92,6 +96,29 @@ class RealtimeProjector {
                     event.closedById(), event.closedAt(), event.resolutionSummary()));
             chat.inboxChanged = true;
         });
+    }
+
+    @EventHandler
+    void on(ChatUpdatedEvent event) {
+        record(batch -> batch.chat(event.chatId()).add(Wire.CHAT_UPDATED, Audience.CHAT_AND_AGENTS,
+                new Wire.ChatUpdated(event.chatId(), changes(event), event.changedById(), event.changedAt())));
+    }
+
+    /** Only staff hear of ratings: the customer who gave it has the answer of the request. */
+    @EventHandler
+    void on(ChatRatedEvent event) {
+        record(batch -> batch.chat(event.chatId()).add(Wire.CHAT_RATED, Audience.AGENTS,
+                new Wire.ChatRated(event.chatId(), event.score(), event.comment(), event.ratedById(),
+                        event.ratedAt())));
+    }
+
+    private static Map<String, Object> changes(ChatUpdatedEvent event) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (event.subject() != null) changes.put("subject", event.subject());
+        if (event.priority() != null) changes.put("priority", event.priority().wire());
+        if (event.category() != null) changes.put("category", event.category());
+        if (event.tags() != null) changes.put("tags", event.tags());
+        return changes;
     }
 
     @EventHandler
