@@ -11,9 +11,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Rows of a keyed table that a batch adds to (counters) or overwrites (names), written at the flush as one JDBC
- * batch of updates plus one of inserts for the keys the update did not find: plain SQL on H2 and PostgreSQL
- * alike. Keys are written in sorted order, so two segments updating the same days never deadlock each other.
+ * Rows of a keyed table that a batch adds to (counters) or overwrites (names), written at the flush as two JDBC
+ * batches: an insert of each key unless it exists ({@code ON CONFLICT DO NOTHING}, which PostgreSQL and H2's
+ * PostgreSQL mode both run), then an update. Keys are written in sorted order, so two segments updating the same
+ * days never deadlock each other.
  */
 final class Upserts {
     private final String table;
@@ -55,12 +56,11 @@ final class Upserts {
         if (pending.isEmpty()) return;
         List<SqlParameterSource> rows = new ArrayList<>();
         for (Object[][] entry : pending.values()) rows.add(parameters(entry));
-        int[] updated = jdbc.batchUpdate(update(), rows.toArray(SqlParameterSource[]::new));
-        List<SqlParameterSource> missing = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) missing.add(rows.get(i));
-        }
-        if (!missing.isEmpty()) jdbc.batchUpdate(insert(), missing.toArray(SqlParameterSource[]::new));
+        SqlParameterSource[] batch = rows.toArray(SqlParameterSource[]::new);
+        // Create what is missing first (a segment racing for the same new key loses quietly), then change it:
+        // no unique-key failure however many segments count the same day.
+        jdbc.batchUpdate(insert(), batch);
+        jdbc.batchUpdate(update(), batch);
         pending.clear();
     }
 
@@ -71,11 +71,14 @@ final class Upserts {
         return "UPDATE " + table + " SET " + set + " WHERE " + where;
     }
 
+    /** Counter rows start at zero (the update adds); value rows start as written. */
     private String insert() {
         List<String> columns = new ArrayList<>(keys);
         columns.addAll(values);
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+                + keys.stream().map(k -> ":" + k).collect(Collectors.joining(", ")) + ", "
+                + values.stream().map(v -> adds ? "0" : ":" + v).collect(Collectors.joining(", "))
+                + ") ON CONFLICT DO NOTHING";
     }
 
     private SqlParameterSource parameters(Object[][] entry) {
