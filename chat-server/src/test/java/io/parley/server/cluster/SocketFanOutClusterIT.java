@@ -3,7 +3,6 @@ package io.parley.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.cluster.ClusterUsers.Person;
 import io.parley.server.support.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A customer's socket on node 1 and an agent's on node 2: every push leaves the node that committed and crosses
  * through Redis, with the exclusions applied on the receiving node; typing, presence and forced logout cross too.
  */
-@ExtendWith(ClusterAvailable.class)
+@ExtendWith({ClusterAvailable.class, SharedCluster.class})
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SocketFanOutClusterIT {
     private static LocalCluster cluster;
@@ -32,16 +31,12 @@ class SocketFanOutClusterIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = LocalCluster.start("socket-fan-out", Map.of());
+        cluster = SharedCluster.cluster();
         node1 = cluster.api(1);
         node2 = cluster.api(2);
         admin = ClusterUsers.admin(node1);
     }
 
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) cluster.stop();
-    }
 
     @AfterEach
     void closeSockets() {

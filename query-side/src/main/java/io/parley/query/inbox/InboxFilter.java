@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What an inbox listing is narrowed to; null or empty means "any". {@code unassigned} asks for chats nobody
  * holds (and then {@code agentId} is ignored). {@code text} is matched case-insensitively as a substring of
- * ticket number, subject, customer name and customer email.
+ * ticket number, subject, customer name and customer email. {@code tag}: a
+ * tag the chat carries, as stored (normalized).
  */
 public record InboxFilter(Set<ChatStatus> statuses,
                           String agentId,
@@ -16,10 +17,17 @@ public record InboxFilter(Set<ChatStatus> statuses,
                           String customerId,
                           Priority priority,
                           String category,
-                          String text) {
+                          String text,
+                          String tag) {
 
     public InboxFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
+
+    /** A filter without a tag. */
+    public InboxFilter(Set<ChatStatus> statuses, String agentId, boolean unassigned, String customerId,
+                       Priority priority, String category, String text) {
+        this(statuses, agentId, unassigned, customerId, priority, category, text, null);
     }
 
     /** Every chat of one customer. */
