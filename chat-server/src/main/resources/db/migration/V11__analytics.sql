@@ -19,7 +19,7 @@ CREATE TABLE analytics_chat (
     agent_id                  VARCHAR(64),
     customer_messages         INTEGER                  NOT NULL,
     agent_messages            INTEGER                  NOT NULL,
-    -- Satisfaction (1..5) once ratings exist (ChatRated); null until a chat is rated.
+    -- CSAT score (1..5) from ChatRated; null until the chat is rated.
     rating                    INTEGER,
     version                   BIGINT                   NOT NULL,
     CONSTRAINT analytics_chat_pk PRIMARY KEY (chat_id)

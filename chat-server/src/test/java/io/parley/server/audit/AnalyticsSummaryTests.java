@@ -42,7 +42,10 @@ abstract class AnalyticsSummaryTests {
         auditor = people.staff("Audrey", "auditor");
     }
 
-    /** Three chats of a fresh category: one answered by Alice and resolved and closed, one answered by Bob, one not. */
+    /**
+     * Three chats of a fresh category: one answered by Alice, resolved, closed and rated 4; one answered by Bob;
+     * one not answered.
+     */
     private Scenario scenario() {
         String category = "analytics-" + UUID.randomUUID();
         Instant from = Instant.now().minusSeconds(1);
@@ -71,6 +74,8 @@ abstract class AnalyticsSummaryTests {
             assertThat(api.post("/api/chats/" + chatId + "/status", agent.token(), Map.of("status", "resolved"))
                     .status()).isEqualTo(200);
             assertThat(api.post("/api/chats/" + chatId + "/close", agent.token(), null).status()).isEqualTo(200);
+            assertThat(api.post("/api/chats/" + chatId + "/rating", customer.token(), Map.of("score", 4)).status())
+                    .isEqualTo(201);
         }
         return chatId;
     }
@@ -79,7 +84,7 @@ abstract class AnalyticsSummaryTests {
     void theSummaryMatchesTheFiguresWorkedOutFromTheAuditTrail() throws InterruptedException {
         Scenario s = scenario();
         JsonNode summary = awaitSummary(s.query(), d -> d.path("chatsClosed").asLong() == 1
-                && d.path("messages").asLong() == 7);
+                && d.path("messages").asLong() == 7 && d.path("csat").path("responses").asLong() == 1);
 
         assertThat(summary.path("chatsStarted").asLong()).isEqualTo(3);
         assertThat(summary.path("chatsResolved").asLong()).isEqualTo(1);
@@ -95,8 +100,8 @@ abstract class AnalyticsSummaryTests {
                 Math.min(aliceFirst, bobFirst) + 0.9 * Math.abs(aliceFirst - bobFirst), within(0.002));
         assertThat(summary.path("resolutionSeconds").path("p50").asDouble()).isCloseTo(resolution, within(0.002));
         assertThat(summary.path("resolutionSeconds").path("p90").asDouble()).isCloseTo(resolution, within(0.002));
-        assertThat(summary.path("csat").path("responses").asLong()).isZero();
-        assertThat(summary.path("csat").path("average").isNull()).isTrue();
+        assertThat(summary.path("csat").path("responses").asLong()).isEqualTo(1);
+        assertThat(summary.path("csat").path("average").asDouble()).isEqualTo(4.0);
         JsonNode category = summary.path("byCategory").path(s.category());
         assertThat(List.of(category.path("chatsStarted").asLong(), category.path("chatsResolved").asLong(),
                 category.path("chatsClosed").asLong(), category.path("messages").asLong()))
@@ -115,7 +120,9 @@ abstract class AnalyticsSummaryTests {
         assertThat(List.of(started, messages)).containsExactly(3L, 7L);
         assertThat(summary.path("agents")).hasSize(2);
         assertAgent(agent(summary, s.alice()), s.alice(), 1, aliceFirst);
+        assertThat(agent(summary, s.alice()).path("csatAverage").asDouble()).isEqualTo(4.0);
         assertAgent(agent(summary, s.bob()), s.bob(), 0, bobFirst);
+        assertThat(agent(summary, s.bob()).path("csatAverage").isNull()).isTrue();
 
         // The same chats over whole UTC days come from the day pre-aggregates, and agree.
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -168,7 +175,7 @@ abstract class AnalyticsSummaryTests {
     void aReplayOfAnalyticsGivesTheSameSummary() throws InterruptedException {
         Scenario s = scenario();
         JsonNode before = awaitSummary(s.query(), d -> d.path("chatsClosed").asLong() == 1
-                && d.path("messages").asLong() == 7);
+                && d.path("messages").asLong() == 7 && d.path("csat").path("responses").asLong() == 1);
 
         assertThat(api.post("/api/admin/projections/analytics/replay", people.admin, null).status())
                 .isEqualTo(202);
@@ -197,7 +204,6 @@ abstract class AnalyticsSummaryTests {
         assertThat(agent.path("resolved").asLong()).isEqualTo(resolved);
         assertThat(agent.path("messages").asLong()).isEqualTo(1);
         assertThat(agent.path("firstResponseSecondsP50").asDouble()).isCloseTo(firstResponse, within(0.002));
-        assertThat(agent.path("csatAverage").isNull()).isTrue();
     }
 
     /** From the chat's first customer message to the first staff message, as the audit trail times them. */

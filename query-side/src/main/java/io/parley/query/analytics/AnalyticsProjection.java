@@ -6,6 +6,7 @@ import io.parley.query.projection.ReadModelReset;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatRatedEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
@@ -99,9 +100,11 @@ class AnalyticsProjection {
         });
     }
 
-    // Ratings hook: when ChatRatedEvent exists, handle it here with
-    //   apply(event.chatId(), sequenceNumber, (writes, chat) -> chat.rating = event.rating());
-    // the summary already reads csat from analytics_chat.rating (count and average, overall and by holder).
+    /** A chat is rated once (the aggregate decides); the rating counts for the chat and for its holder then. */
+    @EventHandler
+    void on(ChatRatedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, (writes, chat) -> chat.rating = event.score());
+    }
 
     /** Empties this read model when it is the one being rebuilt. */
     @ResetHandler

@@ -35,12 +35,12 @@ class AnalyticsProjectionTest {
     private final AnalyticsScenario a = chat("a", DAY_1, "billing", Priority.HIGH)
             .assign(10, "agent-1", "Alice").message(30, "agent-1", Role.AGENT, "Alice")
             .message(40, "customer-a", Role.USER, "Ann").message(50, "agent-1", Role.AGENT, "Alice")
-            .resolve(120, "agent-1").close(200, "agent-1", Role.AGENT);
+            .resolve(120, "agent-1").rate(150, 5).close(200, "agent-1", Role.AGENT);
     private final AnalyticsScenario b = chat("b", DAY_1.plusSeconds(3600), "billing", Priority.MEDIUM)
             .message(1, "system", Role.SYSTEM, "Parley")
             .assign(5, "agent-2", "Bob").message(90, "agent-2", Role.AGENT, "Bob")
             .assign(100, "agent-1", "Alice").message(110, "agent-1", Role.AGENT, "Alice")
-            .resolve(600, "agent-1");
+            .resolve(600, "agent-1").rate(700, 2);
     private final AnalyticsScenario c = chat("c", DAY_2, "general", Priority.MEDIUM)
             .assign(5, "agent-2", "Bob").message(10, "agent-2", Role.AGENT, "Bob");
     private final AnalyticsScenario d = chat("d", DAY_2.plusSeconds(60), "general", Priority.LOW)
@@ -66,8 +66,9 @@ class AnalyticsProjectionTest {
         assertThat(summary.firstResponseSeconds()).isEqualTo(new Percentiles(30.0, 78.0));
         // Resolutions 120 (a) and 600 (b): p50 = 120 + 0.5·480, p90 = 120 + 0.9·480.
         assertThat(summary.resolutionSeconds()).isEqualTo(new Percentiles(360.0, 552.0));
-        assertThat(summary.csat().responses()).isZero();
-        assertThat(summary.csat().average()).isNull();
+        // Ratings 5 (a) and 2 (b), both chats held by Alice when rated.
+        assertThat(summary.csat().responses()).isEqualTo(2);
+        assertThat(summary.csat().average()).isEqualTo(3.5);
         assertThat(summary.byCategory()).containsOnlyKeys("billing", "general")
                 .containsEntry("billing", new Breakdown(2, 2, 1, 7))
                 .containsEntry("general", new Breakdown(2, 0, 1, 3));
@@ -77,9 +78,9 @@ class AnalyticsProjectionTest {
         assertThat(summary.byDay()).containsExactly(new Day(LocalDate.parse("2026-03-02"), 2, 2, 7),
                 new Day(LocalDate.parse("2026-03-03"), 2, 0, 3));
         // Alice held a and b, resolved both, wrote 3 and answered a first (30 s). Bob held b and c, answered both
-        // first (90 and 10 s).
+        // first (90 and 10 s), and held neither rated chat when it was rated.
         assertThat(summary.agents()).containsExactly(
-                new Agent("agent-1", "Alice", 2, 2, 3, 30.0, null),
+                new Agent("agent-1", "Alice", 2, 2, 3, 30.0, 3.5),
                 new Agent("agent-2", "Bob", 2, 0, 2, 50.0, null));
     }
 
@@ -115,6 +116,8 @@ class AnalyticsProjectionTest {
         assertThat(bob.messages()).isEqualTo(5);
         assertThat(bob.firstResponseSeconds()).isEqualTo(new Percentiles(50.0, 82.0));
         assertThat(bob.resolutionSeconds()).isEqualTo(new Percentiles(600.0, 600.0));
+        assertThat(bob.csat().responses()).isEqualTo(1);
+        assertThat(bob.csat().average()).isEqualTo(2.0);
         assertThat(bob.agents()).containsExactly(new Agent("agent-2", "Bob", 2, 0, 2, 50.0, null));
     }
 

@@ -6,6 +6,7 @@ import io.parley.shared.Priority;
 import io.parley.shared.Role;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatRatedEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
@@ -50,6 +51,10 @@ final class AnalyticsScenario {
 
     AnalyticsScenario close(long atSecond, String byId, Role role) {
         return add(new ChatClosedEvent(chatId, ChatStatus.OPEN, byId, role, null, at(atSecond)));
+    }
+
+    AnalyticsScenario rate(long atSecond, int score) {
+        return add(new ChatRatedEvent(chatId, score, null, "customer-" + chatId, Role.USER, at(atSecond)));
     }
 
     Event[] events() {
