@@ -25,7 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Stateless bearer-token security: no sessions, CSRF, form login or basic auth. Register, login, guest start,
  * health and the API docs are public; {@code /api/admin/**} and the other actuator endpoints need an admin,
- * {@code /api/audit/**} an auditor or an admin; auditors may not write to chats; everything else needs a valid
+ * {@code /api/audit/**} and {@code /api/analytics/**} an auditor or an admin; auditors may not write to chats; everything else needs a valid
  * token. Finer rules (participants, staff) live in the endpoints. The browser pages ({@code /console/},
  * {@code /widget/}) have a chain of their own: anyone may read them, and they carry a strict
  * Content-Security-Policy (scripts only from this server, no inline script; calls only to this server and its
@@ -74,6 +74,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
                         // The audit trail (docs/audit.md) is for auditors and admins only.
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        // Support analytics (docs/analytics.md) likewise.
+                        .requestMatchers("/api/analytics/**").hasAnyRole("AUDITOR", "ADMIN")
                         // Auditors only read: every write on chats (send, read, assign, status, close) is refused.
                         .requestMatchers(HttpMethod.POST, "/api/chats", "/api/chats/**")
                         .hasAnyRole("USER", "GUEST", "AGENT", "ADMIN")

@@ -57,7 +57,7 @@ abstract class ProjectionAdminTests {
         assertThat(list.status()).isEqualTo(200);
         List<String> names = new ArrayList<>();
         list.data().forEach(p -> names.add(p.path("name").asText()));
-        assertThat(names).containsExactly("inbox", "history", "unread", "notes");
+        assertThat(names).containsExactly("inbox", "history", "unread", "notes", "analytics");
         list.data().forEach(p -> assertThat(p.path("position").isNumber()).isTrue());
     }
 
@@ -126,7 +126,7 @@ abstract class ProjectionAdminTests {
     @Test
     void processorLagIsAMetricPerProjection() {
         customerWithChat();
-        for (String name : List.of("inbox", "history", "unread")) {
+        for (String name : List.of("inbox", "history", "unread", "notes", "analytics")) {
             Response lag = api.get("/actuator/metrics/parley.projection.lag?tag=projection:" + name, admin);
             assertThat(lag.status()).as(name + " " + lag.body()).isEqualTo(200);
             assertThat(lag.body().path("measurements").get(0).path("value").asDouble()).isBetween(0.0, 1e9);

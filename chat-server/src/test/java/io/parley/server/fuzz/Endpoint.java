@@ -53,6 +53,7 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("GET", "/api/audit/chats/{chat}/verify", f -> f.admin),
             new Endpoint("GET", "/api/audit/chats/{chat}/state", f -> f.admin),
             new Endpoint("GET", "/api/audit/events", f -> f.admin),
+            new Endpoint("GET", "/api/analytics/summary", f -> f.admin),
             new Endpoint("GET", "/api/media/no-such-media", f -> f.customer));
 
     /** Paths with an id the client chooses, {@code {id}} marking it. */

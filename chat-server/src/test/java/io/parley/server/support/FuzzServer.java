@@ -19,8 +19,9 @@ public final class FuzzServer {
         if (context == null) {
             context = new SpringApplicationBuilder(ChatServerApplication.class)
                     .initializers(new H2DatabaseInitializer())
-                    .properties("server.port=0")
-                    .run();
+                    // An argument, not a default property: application.yml's server.port outranks defaults,
+                    // and a fuzz run then fails whenever anything else holds 8080.
+                    .run("--server.port=0");
         }
         return context;
     }

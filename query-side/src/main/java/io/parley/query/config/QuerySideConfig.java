@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class QuerySideConfig {
 
     /** The replayable read models, by the names the admin API and the metrics use. */
-    public static final List<String> PROJECTIONS = List.of("inbox", "history", "unread", "notes");
+    public static final List<String> PROJECTIONS = List.of("inbox", "history", "unread", "notes", "analytics");
     /**
      * The one processor (and processing group) that applies every event to all read models. Each event is read,
      * deserialised and handled once per batch, in one transaction with one token: three processors did all of it

@@ -32,6 +32,7 @@ public final class ReadModelDatabase {
             ScriptUtils.executeSqlScript(connection, new FileSystemResource(MIGRATIONS + "V3__read_models.sql"));
             ScriptUtils.executeSqlScript(connection,
                     new FileSystemResource(MIGRATIONS + "V5__history_read_pointers.sql"));
+            ScriptUtils.executeSqlScript(connection, new FileSystemResource(MIGRATIONS + "V11__analytics.sql"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
