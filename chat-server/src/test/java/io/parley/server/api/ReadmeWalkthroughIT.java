@@ -69,6 +69,11 @@ class ReadmeWalkthroughIT {
             int unreadBefore = out.indexOf("1");
             assertThat(unreadBefore).as("unread total before reading, in " + out).isNotNegative();
             assertThat(out.subList(unreadBefore + 1, out.size())).as("unread total after reading").contains("0");
+            // 4b. the note, by the agent; the admin's saved reply, found by shortcode and sent
+            assertThat(out).contains(
+                    "{\"authorName\":\"Support Agent\",\"content\":\"Second lockout this month: check the SSO logs\"}",
+                    "{\"shortcode\":\"reset\",\"title\":\"Password reset\"}");
+            assertThat(all(out)).containsPattern("\\{\"seq\":\\d+,\"content\":\"Your password is reset: check your email.\"}");
             // 5. resolved, then closed with its summary
             assertThat(out).contains("\"resolved\"");
             String all = String.join("\n", out);
@@ -78,6 +83,12 @@ class ReadmeWalkthroughIT {
             // 6. the customer's history: their chat closed, their message, the agent's reply and the system notices
             assertThat(all).contains("\"ticketNumber\": \"TKT-", "\"content\": \"I cannot log in\"",
                     "\"content\": \"Hi Carla, I reset your password.\"", "\"senderType\": \"system\"");
+            // 6b. the transcript, saved under the ticket's name; the customer's copy has no note
+            String transcript = out.stream().filter(line -> line.matches("TKT-\\d{4}-\\d+\\.txt")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no transcript file listed in " + out));
+            assertThat(Files.readString(dataDir.resolve(transcript)))
+                    .contains("I cannot log in", "Hi Carla, I reset your password.")
+                    .doesNotContain("SSO logs");
             // 7. the auditor: every event with its actor, an intact chain, the chat before the agent came, an export
             assertThat(out).contains("\"auditor\"", "\"valid\": true", "\"assignedAgent\": null");
             assertThat(all).contains("\"status\": \"open\"");
@@ -100,6 +111,10 @@ class ReadmeWalkthroughIT {
         int start = text.indexOf("```bash\n", section) + "```bash\n".length();
         int end = text.indexOf("```", start);
         return text.substring(start, end);
+    }
+
+    private static String all(List<String> lines) {
+        return String.join("\n", lines);
     }
 
     private static String replaceOnce(String script, String line, String with) {
