@@ -21,7 +21,7 @@ stale() {
 }
 
 server_sources=(pom.xml)
-for module in shared-events command-side query-side realtime-projector chat-server; do
+for module in shared-events command-side query-side realtime-projector console dialects chat-server; do
   server_sources+=("$module/pom.xml" "$module/src/main")
 done
 if stale "$server_jar" "${server_sources[@]}" || stale "$harness_jar" load-test/pom.xml load-test/src/main; then
