@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * Hands every client → server event to its {@link SocketEvent} off the network threads (commands and queries
  * block), one event of a socket after the other so a client's sends keep their order, within the bounds of the
  * {@link Backlog}: an event over them is refused at once, one that waited too long is refused when its turn
- * comes, so an overloaded node answers instead of piling work up. A socket that is not
+ * comes, and a send finds no place among the sends in flight ({@link SendsInFlight}) is refused too, so an
+ * overloaded node answers instead of piling work up. A socket that is not
  * authenticated gets no event at all, not even {@code chatError}: only an acknowledgement it asked for, refusing
  * with AUTH_REQUIRED. At shutdown it is the first to stop: see {@link #drain()}.
  */
@@ -44,6 +45,7 @@ public class EventDispatch {
     private final SocketSessions sessions;
     private final List<SocketEvent> events;
     private final Backlog backlog;
+    private final SendsInFlight inFlight;
     private volatile boolean closing;
 
     EventDispatch(SocketSessions sessions, List<SocketEvent> events, RealtimeProperties properties,
@@ -52,6 +54,7 @@ public class EventDispatch {
         this.events = events;
         this.backlog = new Backlog(properties.socketQueuePerSocket(), properties.socketQueuePerNode(),
                 properties.socketQueueDeadline(), registry);
+        this.inFlight = new SendsInFlight(registry);
     }
 
     public void register(SocketIONamespace namespace) {
@@ -86,6 +89,14 @@ public class EventDispatch {
             try {
                 if (event.refusedWhenLate() && ticket.expired()) {
                     reply.fail(Backlog.busy());
+                } else if (event.boundedInFlight()) {
+                    var place = inFlight.acquire();
+                    if (place.isEmpty()) {
+                        reply.fail(Backlog.busy());
+                    } else {
+                        reply.holds(place.get());
+                        event.handle(session, data, reply);
+                    }
                 } else {
                     event.handle(session, data, reply);
                 }

@@ -2,9 +2,11 @@ package io.parley.realtime.dispatch;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
+import com.netflix.concurrency.limits.Limiter;
 import io.parley.realtime.broadcast.Wire;
 import io.parley.shared.ApiError;
 import io.parley.shared.ApiResponse;
+import io.parley.shared.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,8 @@ public final class Reply {
     private final AckRequest ack;
     private final String event;
     private final AtomicBoolean answered = new AtomicBoolean();
+    /** The place the event holds among the sends in flight ({@link SendsInFlight}), given back with the answer. */
+    private volatile Limiter.Listener inFlight;
     /** When the event arrived (on the network thread): the start of its ack latency. */
     private final long receivedNanos = System.nanoTime();
 
@@ -32,6 +36,11 @@ public final class Reply {
         this.event = event;
     }
 
+    /** The event holds a place among the sends in flight until it is answered. */
+    void holds(Limiter.Listener place) {
+        this.inFlight = place;
+    }
+
     /** {@link System#nanoTime()} when the client's event arrived. */
     public long receivedNanos() {
         return receivedNanos;
@@ -39,6 +48,8 @@ public final class Reply {
 
     public void ok(Object data) {
         if (!answered.compareAndSet(false, true)) return;
+        Limiter.Listener place = inFlight;
+        if (place != null) place.onSuccess();
         try {
             if (ack != null && ack.isAckRequested()) ack.sendAckData(ApiResponse.ok(data));
         } catch (RuntimeException e) {
@@ -52,6 +63,12 @@ public final class Reply {
 
     public void fail(ApiError error) {
         if (!answered.compareAndSet(false, true)) return;
+        Limiter.Listener place = inFlight;
+        if (place != null) {
+            // A failure of the server's own is a sign of overload; a refusal of the input says nothing about it.
+            if (ErrorCode.INTERNAL.name().equals(error.code())) place.onDropped();
+            else place.onIgnore();
+        }
         try {
             if (ack != null && ack.isAckRequested()) {
                 ack.sendAckData(ApiResponse.fail(error));

@@ -25,6 +25,15 @@ public interface SocketEvent {
         return false;
     }
 
+    /**
+     * Whether the event holds a place among the node's sends in flight ({@link SendsInFlight}) from its turn on a
+     * worker to its answer, and is refused when none is free: true for events that store something and answer
+     * once it is stored.
+     */
+    default boolean boundedInFlight() {
+        return false;
+    }
+
     /** The name a reply refers to ({@code chatError}'s {@code event}): the one the client emitted. */
     default String nameAsEmitted(Object payload) {
         return name();

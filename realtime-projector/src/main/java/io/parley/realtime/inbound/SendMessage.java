@@ -49,6 +49,11 @@ class SendMessage implements SocketEvent {
     }
 
     @Override
+    public boolean boundedInFlight() {
+        return true;
+    }
+
+    @Override
     public void handle(SocketSession session, Object data, Reply reply) {
         Payload payload = Payload.of(data, "{chatId, content, attachmentIds?, clientMessageId?}");
         String chatId = payload.requiredId("chatId");
