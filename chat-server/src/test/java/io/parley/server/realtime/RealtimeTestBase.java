@@ -96,14 +96,14 @@ public abstract class RealtimeTestBase {
     record GuestStart(Person guest, String chatId) {
     }
 
-    String startChat(Person customer, String message) {
+    protected String startChat(Person customer, String message) {
         Response r = api.post("/api/chats", customer.token(), Map.of("message", message, "subject", "Help",
                 "category", "account", "priority", "high"));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.data().path("chat").path("id").asText();
     }
 
-    Response post(String path, Person who, Object body) {
+    protected Response post(String path, Person who, Object body) {
         Response r = api.post(path, who.token(), body);
         assertThat(r.status()).as(path + " " + r.body()).isBetween(200, 299);
         return r;

@@ -10,6 +10,7 @@ import io.parley.shared.query.FetchInboxQuery;
 import io.parley.shared.query.FetchMessagesQuery;
 import io.parley.shared.query.FetchMyChatsQuery;
 import io.parley.shared.query.MessageView;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -23,19 +24,26 @@ public class ChatReads {
     public static final int MAX_MESSAGES = 200;
 
     private final QueryGateway queries;
+    private final EventStore events;
 
-    ChatReads(QueryGateway queries) {
+    ChatReads(QueryGateway queries, EventStore events) {
         this.queries = queries;
+        this.events = events;
     }
 
-    /** The chat as {@code viewer} may see it (NOT_FOUND otherwise), at least at {@code minVersion}. */
+    /**
+     * The chat as {@code viewer} may see it (NOT_FOUND otherwise), at least at {@code minVersion}; 0: as stored
+     * now, so a client reading right after its own write (a seed client does not say so) sees it.
+     */
     public ChatView chat(String chatId, Actor viewer, long minVersion) {
-        return queries.query(new FetchChatQuery(chatId, viewer, minVersion), ChatView.class).join();
+        return queries.query(new FetchChatQuery(chatId, viewer, atLeastStored(chatId, minVersion)), ChatView.class)
+                .join();
     }
 
-    /** The chat's latest messages, ascending by seq. */
+    /** The chat's latest messages, ascending by seq, read like {@link #chat}. */
     public List<MessageView> messages(String chatId, Actor viewer, long minVersion) {
-        return queries.query(new FetchMessagesQuery(chatId, viewer, null, null, MAX_MESSAGES, minVersion),
+        return queries.query(new FetchMessagesQuery(chatId, viewer, null, null, MAX_MESSAGES,
+                        atLeastStored(chatId, minVersion)),
                 ResponseTypes.multipleInstancesOf(MessageView.class)).join();
     }
 
@@ -46,6 +54,10 @@ public class ChatReads {
     public ChatPage inbox(Actor viewer, List<String> statuses, String assignee, int page, int limit) {
         return queries.query(new FetchInboxQuery(viewer, statuses, assignee, null, null, null, page, limit),
                 ChatPage.class).join();
+    }
+
+    private long atLeastStored(String chatId, long minVersion) {
+        return minVersion > 0 ? minVersion : events.lastSequenceNumberFor(chatId).orElse(0L);
     }
 
     /** The email of an account, or null (guests have none on record). */

@@ -79,6 +79,18 @@ public final class DialectNamespace {
         namespace.getRoomOperations(room).sendEvent(event, except, data);
     }
 
+    /** Sends to the sockets of a room that are not in another room (a person's sockets outside a chat's room). */
+    public void toRoomOutside(String room, String outside, String event, Object data) {
+        for (SocketIOClient socket : namespace.getRoomOperations(room).getClients()) {
+            if (!socket.getAllRooms().contains(outside)) socket.sendEvent(event, data);
+        }
+    }
+
+    /** How many sockets of this namespace are in the room (on this node). */
+    public int count(String room) {
+        return namespace.getRoomOperations(room).getClients().size();
+    }
+
     /** Whether any socket of this namespace is in the room (on this node). */
     public boolean anyoneIn(String room) {
         return !namespace.getRoomOperations(room).getClients().isEmpty();
