@@ -10,6 +10,8 @@ import io.parley.shared.query.FetchInboxQuery;
 import io.parley.shared.query.FetchMessagesQuery;
 import io.parley.shared.query.FetchMyChatsQuery;
 import io.parley.shared.query.MessageView;
+import io.parley.shared.query.FetchUnreadCountsQuery;
+import io.parley.shared.query.UnreadCountsView;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -58,6 +60,15 @@ public class ChatReads {
 
     private long atLeastStored(String chatId, long minVersion) {
         return minVersion > 0 ? minVersion : events.lastSequenceNumberFor(chatId).orElse(0L);
+    }
+
+    public UnreadCountsView unread(Actor viewer) {
+        return queries.query(new FetchUnreadCountsQuery(viewer), UnreadCountsView.class).join();
+    }
+
+    /** An account, or null (guests have none on record). */
+    public AccountView account(String accountId) {
+        return queries.query(new FetchAccountQuery(accountId), AccountView.class).join();
     }
 
     /** The email of an account, or null (guests have none on record). */

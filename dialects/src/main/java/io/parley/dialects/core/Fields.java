@@ -66,6 +66,11 @@ public final class Fields {
         return text;
     }
 
+    /** A field as sent, unchecked (for claims compared against the token). */
+    public Object raw(String name) {
+        return values.get(name);
+    }
+
     public Boolean optionalBoolean(String name) {
         Object value = values.get(name);
         if (value == null) return null;

@@ -1,0 +1,31 @@
+package io.parley.dialects.gs365;
+
+import io.parley.dialects.core.Failures;
+import io.parley.shared.ApiError;
+import io.parley.shared.ApiResponse;
+import io.parley.shared.error.ErrorCode;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Seed 000's REST errors are Parley's own envelope: {@code {success: false, error: {code, message}}}. */
+@RestControllerAdvice(assignableTypes = Gs365Controller.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class Gs365RestErrors {
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiResponse<Void>> unreadable(Exception e) {
+        return ResponseEntity.status(400).body(ApiResponse.fail(ApiError.of(ErrorCode.VALIDATION_FAILED,
+                "the body or a parameter is malformed")));
+    }
+
+    @ExceptionHandler(Throwable.class)
+    ResponseEntity<ApiResponse<Void>> failed(Throwable failure) {
+        ApiError error = Failures.of(failure);
+        return ResponseEntity.status(Failures.status(error)).body(ApiResponse.fail(error));
+    }
+}
