@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Parley's stored events as seed 001's pushes, after their commit: {@code message:new} and {@code message:read} to
@@ -71,19 +70,19 @@ class AgriPushes {
      */
     private void notifyOtherParty(DialectNamespace namespace, MessageSentEvent event, Map<String, Object> message) {
         Actor sender = new Actor(event.senderId(), event.senderRole(), event.senderName());
-        CompletableFuture.supplyAsync(() -> reads.chat(event.chatId(), sender, 0), workers.background())
-                .whenComplete((chat, failure) -> {
-                    if (failure != null) {
-                        log.warn("notification:new-message for chat {} not sent: {}", event.chatId(), failure.toString());
-                        return;
-                    }
-                    Map<String, Object> notification = new LinkedHashMap<>();
-                    notification.put("conversationId", event.chatId());
-                    notification.put("senderName", event.senderName());
-                    notification.put("message", message);
-                    namespace.toRoomOutside(recipients(chat, event), Rooms.chat(event.chatId()),
-                            "notification:new-message", notification);
-                });
+        workers.run("agri:" + event.chatId(), () -> {
+            try {
+                ChatView chat = reads.chat(event.chatId(), sender, 0);
+                Map<String, Object> notification = new LinkedHashMap<>();
+                notification.put("conversationId", event.chatId());
+                notification.put("senderName", event.senderName());
+                notification.put("message", message);
+                namespace.toRoomOutside(recipients(chat, event), Rooms.chat(event.chatId()),
+                        "notification:new-message", notification);
+            } catch (RuntimeException failure) {
+                log.warn("notification:new-message for chat {} not sent: {}", event.chatId(), failure.toString());
+            }
+        });
     }
 
     private static String recipients(ChatView chat, MessageSentEvent event) {

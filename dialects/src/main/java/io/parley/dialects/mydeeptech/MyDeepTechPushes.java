@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Parley's stored events as seed 003's pushes, after their commit: {@code new_message}, {@code agent_joined},
@@ -127,14 +126,14 @@ class MyDeepTechPushes {
     /** {@code user_message} names the ticket and the customer: read (as the customer) off the committing thread. */
     private void userMessage(DialectNamespace namespace, MessageSentEvent event) {
         Actor customer = new Actor(event.senderId(), event.senderRole(), event.senderName());
-        CompletableFuture.supplyAsync(() -> reads.chat(event.chatId(), customer, 0), workers.background())
-                .whenComplete((chat, failure) -> {
-                    if (failure != null) {
-                        log.warn("user_message for chat {} not sent: {}", event.chatId(), failure.toString());
-                        return;
-                    }
-                    namespace.toRoom(Rooms.STAFF, "user_message", userMessage(chat, event));
-                });
+        workers.run("mydeeptech:" + event.chatId(), () -> {
+            try {
+                ChatView chat = reads.chat(event.chatId(), customer, 0);
+                namespace.toRoom(Rooms.STAFF, "user_message", userMessage(chat, event));
+            } catch (RuntimeException failure) {
+                log.warn("user_message for chat {} not sent: {}", event.chatId(), failure.toString());
+            }
+        });
     }
 
     private static Map<String, Object> userMessage(ChatView chat, MessageSentEvent event) {
