@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The REST error shape that seeds 001 and 003 share: {@code {success: false, message}} (plus Parley's {@code code})
- * with the status of the error's code.
+ * The error shape that seeds 001, 003 and 004 share (REST bodies, acks and error events): {@code {success: false, message}} with the status of the
+ * error's code, plus Parley's {@code code} and {@code error: {code, message}}, so that a client of either reads it.
  */
 public final class MessageErrors {
 
@@ -31,6 +31,7 @@ public final class MessageErrors {
         body.put("success", false);
         body.put("message", message);
         body.put("code", code);
+        body.put("error", new ApiError(code, message, null));
         return body;
     }
 }

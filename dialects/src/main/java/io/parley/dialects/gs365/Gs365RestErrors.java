@@ -4,6 +4,8 @@ import io.parley.dialects.core.Failures;
 import io.parley.shared.ApiError;
 import io.parley.shared.ApiResponse;
 import io.parley.shared.error.ErrorCode;
+import io.parley.dialects.core.DialectException;
+import org.axonframework.common.AxonException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +13,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.concurrent.CompletionException;
 
 /** Seed 000's REST errors are Parley's own envelope: {@code {success: false, error: {code, message}}}. */
 @RestControllerAdvice(assignableTypes = Gs365Controller.class)
@@ -23,7 +27,8 @@ class Gs365RestErrors {
                 "the body or a parameter is malformed")));
     }
 
-    @ExceptionHandler(Throwable.class)
+    /** Refusals of the dialect and of Parley's rules; Spring's own refusals keep Parley's handler. */
+    @ExceptionHandler({DialectException.class, AxonException.class, CompletionException.class})
     ResponseEntity<ApiResponse<Void>> failed(Throwable failure) {
         ApiError error = Failures.of(failure);
         return ResponseEntity.status(Failures.status(error)).body(ApiResponse.fail(error));

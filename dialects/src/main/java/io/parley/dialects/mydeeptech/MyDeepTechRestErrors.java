@@ -1,6 +1,8 @@
 package io.parley.dialects.mydeeptech;
 
 import io.parley.dialects.core.MessageErrors;
+import io.parley.dialects.core.DialectException;
+import org.axonframework.common.AxonException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /** Seed 003's REST error shape: {@code {success: false, message}} (plus Parley's {@code code}) with its status. */
 @RestControllerAdvice(assignableTypes = MyDeepTechController.class)
@@ -21,7 +24,8 @@ class MyDeepTechRestErrors {
         return MessageErrors.unreadable();
     }
 
-    @ExceptionHandler(Throwable.class)
+    /** Refusals of the dialect and of Parley's rules; Spring's own refusals keep Parley's handler. */
+    @ExceptionHandler({DialectException.class, AxonException.class, CompletionException.class})
     ResponseEntity<Map<String, Object>> failed(Throwable failure) {
         return MessageErrors.of(failure);
     }

@@ -5,6 +5,7 @@ import io.parley.dialects.core.DialectClient;
 import io.parley.dialects.core.DialectException;
 import io.parley.dialects.core.DialectNamespace;
 import io.parley.dialects.core.Fields;
+import io.parley.dialects.core.MessageErrors;
 import io.parley.dialects.core.Rooms;
 import io.parley.dialects.core.SocketDialect;
 import io.parley.shared.ApiError;
@@ -120,11 +121,8 @@ class MyDeepTechSocket implements SocketDialect {
 
     @Override
     public Object errorBody(ApiError error, String event, Object payload) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", false);
+        Map<String, Object> body = MessageErrors.body(error.message(), error.code());
         body.put("type", type(error, event));
-        body.put("message", error.message());
-        body.put("code", error.code());
         body.put("ticketId", payload instanceof Map<?, ?> map && map.get("ticketId") instanceof String id ? id : null);
         return body;
     }

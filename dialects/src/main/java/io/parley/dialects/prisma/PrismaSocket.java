@@ -5,6 +5,7 @@ import io.parley.dialects.core.DialectClient;
 import io.parley.dialects.core.DialectException;
 import io.parley.dialects.core.DialectNamespace;
 import io.parley.dialects.core.Fields;
+import io.parley.dialects.core.MessageErrors;
 import io.parley.dialects.core.SocketDialect;
 import io.parley.shared.ApiError;
 import io.parley.shared.Priority;
@@ -101,10 +102,7 @@ class PrismaSocket implements SocketDialect {
 
     @Override
     public Object errorBody(ApiError error, String event, Object payload) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", false);
-        body.put("error", error.message());
-        body.put("code", error.code());
+        Map<String, Object> body = MessageErrors.body(error.message(), error.code());
         body.put("event", event);
         return body;
     }
