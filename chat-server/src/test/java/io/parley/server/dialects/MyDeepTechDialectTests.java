@@ -30,6 +30,9 @@ abstract class MyDeepTechDialectTests extends RealtimeTestBase {
         Person john = staff("John", "agent");
         TestSocket admin = dialectSocket(john, "admin");
         admin.emit("join_admin_room", Map.of());
+        JsonNode online = admin.await("admin_status_update", st -> st.path("adminId").asText().equals(john.id()));
+        assertThat(online.path("isOnline").asBoolean()).isTrue();
+        assertThat(online.path("activeChats").asLong()).isZero();
         TestSocket parley = socket(john, WEBSOCKET);
 
         // startChat(): POST /api/chat/start, then join_chat_room
@@ -79,6 +82,9 @@ abstract class MyDeepTechDialectTests extends RealtimeTestBase {
         assertThat(agentJoined.path("agentId").asText()).isEqualTo(john.id());
         assertThat(admin.await("chat_assigned", a -> a.path("ticketId").asText().equals(ticketId))
                 .path("assignedTo").asText()).isEqualTo(john.id());
+        // Taking the chat announces John again (his count as the inbox shows it).
+        admin.await("admin_status_update", st -> admin.all("admin_status_update").size() >= 2);
+        assertThat(admin.all("admin_status_update").get(1).path("adminId").asText()).isEqualTo(john.id());
         admin.emit("join_chat", Map.of("ticketId", ticketId));
         join(parley, ticketId);
 

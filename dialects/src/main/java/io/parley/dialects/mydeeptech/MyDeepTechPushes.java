@@ -39,11 +39,13 @@ class MyDeepTechPushes {
     private final MyDeepTechSocket socket;
     private final ChatReads reads;
     private final Workers workers;
+    private final AdminStatus adminStatus;
 
-    MyDeepTechPushes(MyDeepTechSocket socket, ChatReads reads, Workers workers) {
+    MyDeepTechPushes(MyDeepTechSocket socket, ChatReads reads, Workers workers, AdminStatus adminStatus) {
         this.socket = socket;
         this.reads = reads;
         this.workers = workers;
+        this.adminStatus = adminStatus;
     }
 
     /** A new chat's first message comes in the same commit: {@code new_chat_ticket} is sent with it. */
@@ -92,9 +94,11 @@ class MyDeepTechPushes {
         assigned.put("ticketId", event.chatId());
         assigned.put("assignedTo", event.agentId());
         assigned.put("assignedAt", event.assignedAt());
+        Actor agent = new Actor(event.agentId(), Role.AGENT, event.agentName());
         AfterCommit.run(() -> {
             namespace.toRoom(Rooms.chat(event.chatId()), "agent_joined", joined);
             namespace.toRoom(Rooms.STAFF, "chat_assigned", assigned);
+            if (namespace.anyoneIn(Rooms.person(agent))) adminStatus.announce(namespace, agent);
         });
     }
 

@@ -29,11 +29,13 @@ import java.util.UUID;
 class MyDeepTechSocket implements SocketDialect {
     private final CommandGateway commands;
     private final ChatReads reads;
+    private final AdminStatus adminStatus;
     private volatile DialectNamespace namespace;
 
-    MyDeepTechSocket(CommandGateway commands, ChatReads reads) {
+    MyDeepTechSocket(CommandGateway commands, ChatReads reads, AdminStatus adminStatus) {
         this.commands = commands;
         this.reads = reads;
+        this.adminStatus = adminStatus;
     }
 
     @Override
@@ -112,6 +114,24 @@ class MyDeepTechSocket implements SocketDialect {
     private static DialectClient staff(DialectClient client) {
         if (!client.actor().isStaff()) throw DialectException.forbidden("admin access required");
         return client;
+    }
+
+    /** An admin's first socket: the admins see them online. */
+    @Override
+    public void connected(DialectClient client) {
+        DialectNamespace served = namespace;
+        if (served != null && client.actor().isStaff() && served.count(Rooms.person(client.actor())) == 1) {
+            adminStatus.announce(served, client.actor());
+        }
+    }
+
+    /** An admin's last socket went. */
+    @Override
+    public void disconnected(DialectClient client) {
+        DialectNamespace served = namespace;
+        if (served != null && client.actor().isStaff() && !served.anyoneIn(Rooms.person(client.actor()))) {
+            adminStatus.announce(served, client.actor());
+        }
     }
 
     @Override
