@@ -2,9 +2,9 @@ package io.parley.server.dialects;
 
 import io.parley.dialects.core.DialectException;
 import io.parley.dialects.core.DialectTokens;
+import io.parley.dialects.core.VerifiedToken;
 import io.parley.server.security.InvalidTokenException;
 import io.parley.server.security.TokenService;
-import io.parley.shared.Actor;
 import io.parley.shared.error.ErrorCode;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,10 @@ class DialectTokenVerifier implements DialectTokens {
     }
 
     @Override
-    public Actor verify(String rawToken) {
+    public VerifiedToken verify(String rawToken) {
         try {
-            return tokens.verify(rawToken).actor();
+            io.parley.server.security.VerifiedToken verified = tokens.verify(rawToken);
+            return new VerifiedToken(verified.actor(), verified.jti());
         } catch (InvalidTokenException e) {
             throw new DialectException(ErrorCode.AUTH_FAILED, e.getMessage());
         }

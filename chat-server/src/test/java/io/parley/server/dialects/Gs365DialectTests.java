@@ -129,4 +129,19 @@ abstract class Gs365DialectTests extends RealtimeTestBase {
         assertThat(intruder.call("loggedin-user", Map.of("id", player.id())).path("error").path("code").asText())
                 .isEqualTo("FORBIDDEN");
     }
+
+    @Test
+    void aRevokedTokensDialectSocketsAreLoggedOutAndDisconnected() {
+        Person player = customer("Leaving");
+        TestSocket gs = gs365(player);
+        TestSocket other = track(TestSocket.openAt("Leaving/mydeeptech", socketServer.port(), "/mydeeptech",
+                player.token(), WEBSOCKET)).connected();
+        Response logout = api.post("/api/auth/logout", player.token(), null);
+        assertThat(logout.status()).isEqualTo(204);
+        assertThat(gs.await("forceLogout").path("reason").asText()).isEqualTo("logout");
+        assertThat(other.await("forceLogout").path("reason").asText()).isEqualTo("logout");
+        gs.await("disconnect");
+        other.await("disconnect");
+        assertThat(api.get(BASE + "/chats/user/" + player.id(), player.token()).status()).isEqualTo(401);
+    }
 }

@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Puts the served dialects ({@code CHAT_DIALECTS}) on the Socket.IO server as namespaces {@code /<name>}: a socket
@@ -22,11 +24,13 @@ import java.util.Map;
 @Component
 public class DialectSockets {
     private static final Logger log = LoggerFactory.getLogger(DialectSockets.class);
+    private static final String TOKEN_ID = "parley.dialect.jti";
 
     private final List<SocketDialect> dialects;
     private final DialectsProperties properties;
     private final DialectTokens tokens;
     private final Workers workers;
+    private final List<SocketIONamespace> served = new CopyOnWriteArrayList<>();
 
     DialectSockets(List<SocketDialect> dialects, DialectsProperties properties, DialectTokens tokens,
                    Workers workers) {
@@ -41,6 +45,7 @@ public class DialectSockets {
         for (SocketDialect dialect : dialects) {
             if (!properties.serves(dialect.name())) continue;
             SocketIONamespace namespace = server.addNamespace("/" + dialect.name());
+            served.add(namespace);
             namespace.addAuthTokenListener((authData, client) -> authenticate(dialect, authData, client));
             namespace.addDisconnectListener(client -> {
                 DialectClient verified = DialectClient.of(client);
@@ -51,21 +56,39 @@ public class DialectSockets {
         }
     }
 
+    /**
+     * The sockets of revoked tokens (logout, single session, a deactivated account) get {@code forceLogout
+     * {reason}}, as Parley's own do, and are disconnected (on this node).
+     */
+    public void forceLogout(Collection<String> tokenIds, String reason) {
+        for (SocketIONamespace namespace : served) {
+            for (SocketIOClient socket : namespace.getAllClients()) {
+                String tokenId = socket.get(TOKEN_ID);
+                if (tokenId != null && tokenIds.contains(tokenId)) {
+                    socket.sendEvent("forceLogout", Map.of("reason", reason == null ? "logout" : reason));
+                    socket.disconnect();
+                }
+            }
+        }
+    }
+
     private AuthTokenResult authenticate(SocketDialect dialect, Object authData, SocketIOClient socket) {
         if (DialectClient.of(socket) != null) return AuthTokenResult.AuthTokenResultSuccess;
         String token = tokenOf(authData, socket);
         if (token == null) return refuse("a token is required: connect with auth: {token}");
-        Actor actor;
+        VerifiedToken verified;
         try {
-            actor = tokens.verify(token);
+            verified = tokens.verify(token);
         } catch (DialectException e) {
             return refuse(e.getMessage());
         } catch (RuntimeException e) {
             log.error("dialect socket authentication failed unexpectedly", e);
             return refuse("authentication is unavailable, try again later");
         }
+        Actor actor = verified == null ? null : verified.actor();
         if (actor == null || actor.id() == null) return refuse("invalid token");
         socket.set(DialectClient.ACTOR, actor);
+        socket.set(TOKEN_ID, verified.tokenId());
         socket.joinRoom(Rooms.person(actor));
         if (actor.isStaff()) socket.joinRoom(Rooms.STAFF);
         dialect.connected(new DialectClient(socket, actor));

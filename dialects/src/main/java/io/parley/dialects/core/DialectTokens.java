@@ -1,7 +1,5 @@
 package io.parley.dialects.core;
 
-import io.parley.shared.Actor;
-
 /**
  * Verifies a Parley token a dialect socket presents, exactly as Parley's own sockets and REST do (signature, expiry,
  * revocation). The application provides it; a dialect never looks inside a token.
@@ -9,5 +7,5 @@ import io.parley.shared.Actor;
 public interface DialectTokens {
 
     /** Who the token speaks for; throws {@link DialectException} ({@code AUTH_FAILED}) when it is not valid. */
-    Actor verify(String rawToken);
+    VerifiedToken verify(String rawToken);
 }
