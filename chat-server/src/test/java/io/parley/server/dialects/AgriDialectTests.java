@@ -84,9 +84,13 @@ abstract class AgriDialectTests extends RealtimeTestBase {
         app.assertNo("notification:new-message", n -> true, Duration.ofMillis(200));
 
         // FLOW 4: media, uploaded first, then sent by id
-        MediaClient.Upload photo = new MediaClient(httpPort).upload(support.token(), "crop_issue.png", "image/png",
-                MediaFiles.png(40, 40));
-        String mediaId = photo.data().path("id").asText();
+        MediaClient.Upload photo = new MediaClient(httpPort).uploadTo(BASE + "/media", support.token(),
+                "crop_issue.png", "image/png", MediaFiles.png(40, 40));
+        assertThat(photo.status()).as(photo.body().toString()).isEqualTo(201);
+        JsonNode uploaded = photo.body().path("data").get(0);
+        assertThat(uploaded.path("type").asText()).isEqualTo("image");
+        assertThat(uploaded.path("format").asText()).isEqualTo("image/png");
+        String mediaId = uploaded.path("_id").asText();
         dashboard.emit("message:send", Map.of("conversationId", conversationId, "messageType", "image",
                 "mediaId", mediaId));
         JsonNode image = app.await("message:new", m -> m.path("messageType").asText().equals("image"));

@@ -3,12 +3,19 @@ package io.parley.dialects.agri;
 import io.parley.dialects.core.ChatReads;
 import io.parley.dialects.core.DialectException;
 import io.parley.dialects.core.Fields;
+import io.parley.dialects.core.MediaUploader;
 import io.parley.dialects.core.RestCaller;
 import io.parley.shared.Actor;
 import io.parley.shared.Pagination;
 import io.parley.shared.query.ChatPage;
+import io.parley.shared.query.MediaView;
 import io.parley.shared.query.MessageView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 001's REST reads ({@code /api/v1/chat/...}) under {@code /compat/agri}: a support agent's conversations
- * (assigned to them), a customer's own, one conversation, and its latest messages.
+ * Seed 001's REST calls ({@code /api/v1/chat/...}) under {@code /compat/agri}: a support agent's conversations
+ * (assigned to them), a customer's own, one conversation, its latest messages, and media uploads.
  */
 @RestController
 @RequestMapping("/compat/agri/api/v1/chat")
@@ -30,10 +37,22 @@ class AgriController {
 
     private final ChatReads reads;
     private final RestCaller caller;
+    private final MediaUploader media;
 
-    AgriController(ChatReads reads, RestCaller caller) {
+    AgriController(ChatReads reads, RestCaller caller, MediaUploader media) {
         this.reads = reads;
         this.caller = caller;
+        this.media = media;
+    }
+
+    /** Phase 1 of a media message: the upload; its {@code _id} is then sent as {@code mediaId}. */
+    @PostMapping(path = "/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> upload(@RequestPart("file") MultipartFile file) {
+        Actor actor = caller.require();
+        MediaView stored = media.upload(actor, file);
+        Map<String, Object> uploaded = AgriNames.media(stored);
+        uploaded.put("type", AgriNames.messageType(List.of(stored)));
+        return ResponseEntity.status(201).body(ok(List.of(uploaded)));
     }
 
     @GetMapping("/conversations")
