@@ -19,6 +19,15 @@ import org.springframework.web.context.request.RequestContextHolder;
 class DialectRestCaller implements RestCaller {
 
     @Override
+    public Actor optional() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        boolean presented = request != null
+                && request.getAttribute(BearerTokenFilter.FAILURE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) != null;
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return presented || authentication != null && authentication.getPrincipal() instanceof Actor ? require() : null;
+    }
+
+    @Override
     public Actor require() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Actor actor) return actor;

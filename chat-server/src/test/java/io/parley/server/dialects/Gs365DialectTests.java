@@ -144,4 +144,36 @@ abstract class Gs365DialectTests extends RealtimeTestBase {
         other.await("disconnect");
         assertThat(api.get(BASE + "/chats/user/" + player.id(), player.token()).status()).isEqualTo(401);
     }
+
+    @Test
+    void aGuestStartsAChatAndComesBackWithItsGuestToken() {
+        Response started = api.post(BASE + "/chats/guest", null, Map.of("name", "Guest_123",
+                "email", "guest@example.com", "subject", "Deposit Q", "initialMessage", "How do deposits work?"));
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+        JsonNode data = started.body().path("data");
+        String chatId = data.path("chatId").asText();
+        String guestId = data.path("guestId").asText();
+        String guestToken = data.path("guestToken").asText();
+        assertThat(data.path("status").asText()).isEqualTo("open");
+        assertThat(data.path("guestName").asText()).isEqualTo("Guest_123");
+
+        Response again = api.post(BASE + "/chats/guest", guestToken, Map.of("guestId", guestId, "name", "Guest_123",
+                "initialMessage", "me again"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("data").path("chatId").asText()).isEqualTo(chatId);
+        Response mine = api.get(BASE + "/chats/guest/" + guestId, guestToken);
+        assertThat(mine.body().path("data")).hasSize(1);
+        assertThat(mine.body().path("data").get(0).path("id").asText()).isEqualTo(chatId);
+        TestSocket guest = track(TestSocket.openAt("guest" + NS, socketServer.port(), NS, guestToken, WEBSOCKET))
+                .connected();
+        assertThat(guest.call("joinChat", (Object) chatId).path("success").asBoolean()).isTrue();
+
+        // A bare guestId resumes nothing, and an account is no guest.
+        assertThat(api.post(BASE + "/chats/guest", null, Map.of("guestId", guestId, "name", "x",
+                "initialMessage", "x")).status()).isEqualTo(403);
+        assertThat(api.post(BASE + "/chats/guest", customer("Acc").token(), Map.of("name", "x",
+                "initialMessage", "x")).status()).isEqualTo(403);
+        assertThat(api.post(BASE + "/chats/guest", null, Map.of("name", 42, "initialMessage", "x")).status())
+                .isEqualTo(400);
+    }
 }

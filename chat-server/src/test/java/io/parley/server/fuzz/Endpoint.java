@@ -32,6 +32,7 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("POST", "/compat/mydeeptech/api/chat/admin/close/{closable}", f -> f.admin),
             new Endpoint("POST", "/compat/agri/api/v1/chat/media", f -> f.customer),
             new Endpoint("POST", "/compat/gs365/api/chats/user", f -> f.customer),
+            new Endpoint("POST", "/compat/gs365/api/chats/guest", f -> null),
             new Endpoint("POST", "/compat/gs365/api/messages", f -> f.customer),
             new Endpoint("POST", "/compat/gs365/api/messages/{chat}/mark-read", f -> f.customer),
             new Endpoint("POST", "/compat/gs365/api/chats/{chat}/assign", f -> f.agent),

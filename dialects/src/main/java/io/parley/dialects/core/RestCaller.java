@@ -10,4 +10,7 @@ public interface RestCaller {
 
     /** The caller; throws {@link DialectException} ({@code AUTH_REQUIRED} or {@code AUTH_FAILED}) without one. */
     Actor require();
+
+    /** The caller, or null for a request without a token; a bad token is still refused ({@code AUTH_FAILED}). */
+    Actor optional();
 }

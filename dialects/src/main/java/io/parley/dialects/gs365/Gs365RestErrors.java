@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import java.util.concurrent.CompletionException;
 
 /** Seed 000's REST errors are Parley's own envelope: {@code {success: false, error: {code, message}}}. */
-@RestControllerAdvice(assignableTypes = Gs365Controller.class)
+@RestControllerAdvice(assignableTypes = {Gs365Controller.class, Gs365GuestController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class Gs365RestErrors {
 
