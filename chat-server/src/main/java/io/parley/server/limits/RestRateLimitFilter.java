@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * The REST limit: each {@code /api/**} request takes one token of its caller's bucket, the user's (staff have
+ * The REST limit: each {@code /api/**} request (and each seed dialect's, {@code /compat/**}) takes one token of its caller's bucket, the user's (staff have
  * the larger allowance, auditors included) or, without a valid token, the client address's. Every limited
  * answer says the allowance and what is left; a refused one is 429 RATE_LIMITED with {@code Retry-After}, before
  * any endpoint runs. Runs after the bearer token filter, which names the caller.
@@ -37,7 +37,9 @@ public final class RestRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI();
+        return !path.startsWith(request.getContextPath() + "/api/")
+                && !path.startsWith(request.getContextPath() + "/compat/");
     }
 
     @Override

@@ -41,7 +41,9 @@ class JsonAcceptFilter extends OncePerRequestFilter {
             errors.write(response, 406, ErrorResponses.codeFor(406), "The Accept header is not valid");
             return;
         }
-        boolean apiWrite = !READS.contains(request.getMethod()) && request.getRequestURI().startsWith("/api/");
+        // The seed dialects (/compat/<name>/...) answer JSON too.
+        boolean apiWrite = !READS.contains(request.getMethod()) && (request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().startsWith("/compat/"));
         if (apiWrite && !acceptsJson(types)) {
             errors.write(response, 406, ErrorResponses.codeFor(406), "This API answers with application/json; "
                     + "send an Accept header that allows it, or none");

@@ -32,7 +32,19 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("PUT", "/api/canned-responses/no-such-canned-response", f -> f.admin),
             new Endpoint("POST", "/api/admin/projections/no-such-model/replay", f -> f.admin),
             new Endpoint("POST", "/api/admin/dead-letters/no-such-group/retry", f -> f.admin),
-            new Endpoint("POST", "/api/media", f -> f.customer));
+            new Endpoint("POST", "/api/media", f -> f.customer),
+            // The seed dialects (docs/dialects.md)
+            new Endpoint("POST", "/compat/mydeeptech/api/chat/start", f -> f.customer),
+            new Endpoint("POST", "/compat/mydeeptech/api/chat/{chat}/message", f -> f.customer),
+            new Endpoint("POST", "/compat/mydeeptech/api/chat/admin/join/{chat}", f -> f.agent),
+            new Endpoint("POST", "/compat/mydeeptech/api/chat/admin/close/{closable}", f -> f.admin),
+            new Endpoint("POST", "/compat/agri/api/v1/chat/media", f -> f.customer),
+            new Endpoint("POST", "/compat/gs365/api/chats/user", f -> f.customer),
+            new Endpoint("POST", "/compat/gs365/api/chats/guest", f -> null),
+            new Endpoint("POST", "/compat/gs365/api/messages", f -> f.customer),
+            new Endpoint("POST", "/compat/gs365/api/messages/{chat}/mark-read", f -> f.customer),
+            new Endpoint("POST", "/compat/gs365/api/chats/{chat}/assign", f -> f.agent),
+            new Endpoint("POST", "/compat/gs365/api/chats/{closable}/status", f -> f.admin));
 
     static final List<Endpoint> READS = List.of(
             new Endpoint("GET", "/api/auth/me", f -> f.customer),
@@ -54,7 +66,15 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("GET", "/api/audit/chats/{chat}/state", f -> f.admin),
             new Endpoint("GET", "/api/audit/events", f -> f.admin),
             new Endpoint("GET", "/api/analytics/summary", f -> f.admin),
-            new Endpoint("GET", "/api/media/no-such-media", f -> f.customer));
+            new Endpoint("GET", "/api/media/no-such-media", f -> f.customer),
+            new Endpoint("GET", "/compat/mydeeptech/api/chat/history", f -> f.customer),
+            new Endpoint("GET", "/compat/mydeeptech/api/chat/admin/active", f -> f.agent),
+            new Endpoint("GET", "/compat/mydeeptech/api/chat/{chat}", f -> f.customer),
+            new Endpoint("GET", "/compat/agri/api/v1/chat/conversations", f -> f.agent),
+            new Endpoint("GET", "/compat/agri/api/v1/chat/conversations/{chat}", f -> f.customer),
+            new Endpoint("GET", "/compat/agri/api/v1/chat/messages/{chat}", f -> f.customer),
+            new Endpoint("GET", "/compat/gs365/api/chats/{chat}", f -> f.customer),
+            new Endpoint("GET", "/compat/gs365/api/messages/{chat}", f -> f.agent));
 
     /** Paths with an id the client chooses, {@code {id}} marking it. */
     static final List<Endpoint> WITH_IDS = List.of(
@@ -79,7 +99,15 @@ record Endpoint(String method, String path, Function<Fixture, String> caller) {
             new Endpoint("GET", "/api/audit/chats/{id}/events", f -> f.admin),
             new Endpoint("GET", "/api/audit/chats/{id}/verify", f -> f.admin),
             new Endpoint("GET", "/api/audit/chats/{id}/state", f -> f.admin),
-            new Endpoint("GET", "/api/media/{id}", f -> f.customer));
+            new Endpoint("GET", "/api/media/{id}", f -> f.customer),
+            new Endpoint("GET", "/compat/mydeeptech/api/chat/{id}", f -> f.customer),
+            new Endpoint("POST", "/compat/mydeeptech/api/chat/{id}/message", f -> f.customer),
+            new Endpoint("POST", "/compat/mydeeptech/api/chat/admin/join/{id}", f -> f.agent),
+            new Endpoint("GET", "/compat/agri/api/v1/chat/conversations/{id}", f -> f.customer),
+            new Endpoint("GET", "/compat/agri/api/v1/chat/messages/{id}", f -> f.agent),
+            new Endpoint("GET", "/compat/gs365/api/chats/{id}", f -> f.customer),
+            new Endpoint("POST", "/compat/gs365/api/messages/{id}/mark-read", f -> f.customer),
+            new Endpoint("GET", "/compat/gs365/api/chats/user/{id}", f -> f.customer));
 
     boolean aimsAtClosable() {
         return path.contains("{closable}");

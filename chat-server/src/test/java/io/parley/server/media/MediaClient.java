@@ -35,13 +35,18 @@ public final class MediaClient {
     }
 
     public Upload upload(String token, String filename, String declaredType, byte[] content) {
+        return uploadTo("/api/media", token, filename, declaredType, content);
+    }
+
+    /** The same multipart upload to another path (a seed dialect's upload call). */
+    public Upload uploadTo(String path, String token, String filename, String declaredType, byte[] content) {
         String boundary = "----parley" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + filename + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/media"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));

@@ -27,20 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ChatServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "chat.single-session=true")
 @Import(RollbackProbe.class)
-abstract class RealtimeTestBase {
-    static final String WEBSOCKET = "websocket";
-    static final String POLLING = "polling";
+public abstract class RealtimeTestBase {
+    protected static final String WEBSOCKET = "websocket";
+    protected static final String POLLING = "polling";
 
     @LocalServerPort
-    int httpPort;
+    protected int httpPort;
     @Autowired
-    SocketServer socketServer;
-    Api api;
-    String admin;
+    protected SocketServer socketServer;
+    protected Api api;
+    protected String admin;
     private final List<TestSocket> sockets = new ArrayList<>();
 
     /** Someone who can log in: id, display name, token, role. */
-    record Person(String id, String name, String token, String role, String email, String password) {
+    protected record Person(String id, String name, String token, String role, String email, String password) {
         Person withToken(String newToken) {
             return new Person(id, name, newToken, role, email, password);
         }
@@ -58,7 +58,7 @@ abstract class RealtimeTestBase {
         sockets.clear();
     }
 
-    Person login(String email, String password) {
+    protected Person login(String email, String password) {
         Response r = api.post("/api/auth/login", null, Map.of("email", email, "password", password));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
         JsonNode user = r.data().path("user");
@@ -66,7 +66,7 @@ abstract class RealtimeTestBase {
                 user.path("role").asText(), email, password);
     }
 
-    Person customer(String name) {
+    protected Person customer(String name) {
         String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
         Response r = api.post("/api/auth/register", null,
                 Map.of("name", name, "email", email, "password", "secret-password-1"));
@@ -76,7 +76,7 @@ abstract class RealtimeTestBase {
                 "secret-password-1");
     }
 
-    Person staff(String name, String role) {
+    protected Person staff(String name, String role) {
         String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@parley.test";
         Response r = api.post("/api/admin/users", admin,
                 Map.of("name", name, "email", email, "password", "staff-password-1", "role", role));
@@ -96,31 +96,31 @@ abstract class RealtimeTestBase {
     record GuestStart(Person guest, String chatId) {
     }
 
-    String startChat(Person customer, String message) {
+    protected String startChat(Person customer, String message) {
         Response r = api.post("/api/chats", customer.token(), Map.of("message", message, "subject", "Help",
                 "category", "account", "priority", "high"));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.data().path("chat").path("id").asText();
     }
 
-    Response post(String path, Person who, Object body) {
+    protected Response post(String path, Person who, Object body) {
         Response r = api.post(path, who.token(), body);
         assertThat(r.status()).as(path + " " + r.body()).isBetween(200, 299);
         return r;
     }
 
-    TestSocket socket(Person who, String transport) {
+    protected TestSocket socket(Person who, String transport) {
         return track(TestSocket.open(who.name() + "/" + transport, socketServer.port(), who.token(), transport))
                 .connected();
     }
 
-    TestSocket track(TestSocket socket) {
+    protected TestSocket track(TestSocket socket) {
         sockets.add(socket);
         return socket;
     }
 
     /** Joins a chat and returns the acknowledged data ({chat, missed, presence}). */
-    static JsonNode join(TestSocket socket, String chatId) {
+    protected static JsonNode join(TestSocket socket, String chatId) {
         JsonNode ack = socket.call("joinChat", Map.of("chatId", chatId));
         assertThat(ack.path("success").asBoolean()).as(socket.label + " joins: " + ack).isTrue();
         return ack.path("data");

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
  * A real Socket.IO v4 client (io.socket:socket.io-client 2.x) that records, in arrival order, every event and
  * every acknowledgement it receives, so tests can await them with deadlines and check their order.
  */
-final class TestSocket implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(15);
+public final class TestSocket implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * OkHttp allows 5 concurrent requests per host by default: five long-polling sockets would starve a sixth's
@@ -61,6 +61,13 @@ final class TestSocket implements AutoCloseable {
         return start(label, URI.create("http://127.0.0.1:" + port), options);
     }
 
+    /** Opens a socket on another namespace ({@code /mydeeptech} …) with {@code auth: {token}} (none when null). */
+    public static TestSocket openAt(String label, int port, String namespace, String token, String transport) {
+        IO.Options options = options(transport);
+        if (token != null) options.auth = Map.of("token", token);
+        return start(label, URI.create("http://127.0.0.1:" + port + namespace), options);
+    }
+
     /** Opens a socket that passes its token only as the {@code ?token=} query parameter. */
     static TestSocket openWithQueryToken(String label, int port, String token, String transport) {
         IO.Options options = options(transport);
@@ -86,23 +93,23 @@ final class TestSocket implements AutoCloseable {
     }
 
     /** Waits for the connection; fails the test on connect_error. */
-    TestSocket connected() {
+    public TestSocket connected() {
         Received outcome = awaitAny(r -> r.name().equals("connect") || r.name().equals("connect_error"));
         assertThat(outcome.name()).as(label + " connects, got " + outcome.data()).isEqualTo("connect");
         return this;
     }
 
     /** The data of the connect_error this socket got. */
-    JsonNode connectError() {
+    public JsonNode connectError() {
         return awaitAny(r -> r.name().equals("connect_error")).data();
     }
 
     /** Emits with an acknowledgement callback and returns the ack's envelope. */
-    JsonNode call(String event, Map<String, ?> payload) {
+    public JsonNode call(String event, Map<String, ?> payload) {
         return call(event, (Object) new JSONObject(payload));
     }
 
-    JsonNode call(String event, Object payload) {
+    public JsonNode call(String event, Object payload) {
         CompletableFuture<JsonNode> ack = callLater(event, payload);
         try {
             return ack.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -124,15 +131,15 @@ final class TestSocket implements AutoCloseable {
     }
 
     /** Emits without an acknowledgement callback. */
-    void emit(String event, Map<String, ?> payload) {
+    public void emit(String event, Map<String, ?> payload) {
         socket.emit(event, new JSONObject(payload));
     }
 
-    JsonNode await(String event, Predicate<JsonNode> match) {
+    public JsonNode await(String event, Predicate<JsonNode> match) {
         return awaitAny(r -> r.name().equals(event) && r.data() != null && match.test(r.data())).data();
     }
 
-    JsonNode await(String event) {
+    public JsonNode await(String event) {
         return await(event, data -> true);
     }
 
@@ -148,12 +155,12 @@ final class TestSocket implements AutoCloseable {
     }
 
     /** Proves a negative: waits a short, bounded while and checks no such event arrived. */
-    void assertNo(String event, Predicate<JsonNode> match, Duration within) {
+    public void assertNo(String event, Predicate<JsonNode> match, Duration within) {
         sleep(within.toMillis());
         assertThat(all(event).stream().filter(match).toList()).as(label + " must not receive " + event).isEmpty();
     }
 
-    List<JsonNode> all(String event) {
+    public List<JsonNode> all(String event) {
         List<JsonNode> found = new ArrayList<>();
         for (Received received : log) {
             if (received.name().equals(event)) found.add(received.data());
@@ -170,7 +177,7 @@ final class TestSocket implements AutoCloseable {
         return -1;
     }
 
-    List<String> names() {
+    public List<String> names() {
         return log.stream().map(Received::name).toList();
     }
 
@@ -178,11 +185,11 @@ final class TestSocket implements AutoCloseable {
         return List.copyOf(log);
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         return socket.connected();
     }
 
-    void disconnect() {
+    public void disconnect() {
         socket.disconnect();
     }
 

@@ -59,17 +59,29 @@ public final class AuthFirstChannelInitializer extends SocketIOChannelInitialize
             if (length == 2) {
                 return content.getByte(start) == '4' && content.getByte(start + 1) == '0' ? BARE_CONNECT + "{}" : null;
             }
-            if (length > 4096 || content.indexOf(start, start + length, (byte) 0x1e) < 0) return null;
+            if (length > 4096) return null;
+            // A namespace's bare CONNECT (40/<name>,) alone, else any packets of a polling payload.
+            boolean single = content.indexOf(start, start + length, (byte) 0x1e) < 0;
+            if (single && !(length <= 66 && content.getByte(start) == '4' && content.getByte(start + 1) == '0'
+                    && content.getByte(start + 2) == '/' && content.getByte(start + length - 1) == ',')) {
+                return null;
+            }
             String text = content.toString(start, length, StandardCharsets.UTF_8);
             String[] packets = text.split(SEPARATOR, -1);
             boolean changed = false;
             for (int i = 0; i < packets.length; i++) {
-                if (BARE_CONNECT.equals(packets[i])) {
-                    packets[i] = BARE_CONNECT + "{}";
+                if (BARE_CONNECT.equals(packets[i]) || isBareNamespaceConnect(packets[i])) {
+                    packets[i] = packets[i] + "{}";
                     changed = true;
                 }
             }
             return changed ? String.join(SEPARATOR, packets) : null;
+        }
+
+        /** {@code 40/<namespace>,} with nothing after the comma: a dialect namespace's CONNECT without auth. */
+        private static boolean isBareNamespaceConnect(String packet) {
+            return packet.startsWith("40/") && packet.endsWith(",") && packet.indexOf(',') == packet.length() - 1
+                    && packet.length() <= 66;
         }
     }
 }

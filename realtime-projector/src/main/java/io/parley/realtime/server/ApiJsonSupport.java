@@ -53,10 +53,13 @@ public final class ApiJsonSupport extends JacksonJsonSupport {
         super(apiTimes());
     }
 
-    /** Called for every listener added to a namespace: these names are the events the server knows. */
+    /**
+     * Called for every listener added to a namespace: these names are the events the server knows, per namespace
+     * (a dialect's {@code send_message} is unknown on {@code /}, Parley's {@code sendMessage} on a dialect's).
+     */
     @Override
     public void addEventMapping(String namespaceName, String eventName, Class<?>... eventClass) {
-        known.add(eventName);
+        known.add(key(namespaceName, eventName));
         super.addEventMapping(namespaceName, eventName, eventClass);
     }
 
@@ -69,11 +72,15 @@ public final class ApiJsonSupport extends JacksonJsonSupport {
             if (valueType != Event.class) throw unreadable;
             return valueType.cast(new Event(UNREADABLE, List.of(reason(unreadable))));
         }
-        if (value instanceof Event event && !known.contains(event.getName())) {
+        if (value instanceof Event event && !known.contains(key(namespaceName, event.getName()))) {
             String name = event.getName() == null ? "" : event.getName();
             return valueType.cast(new Event(UNKNOWN, List.of(name)));
         }
         return value;
+    }
+
+    private static String key(String namespaceName, String eventName) {
+        return (namespaceName == null ? "" : namespaceName) + '\u0000' + eventName;
     }
 
     private static String reason(JsonProcessingException unreadable) {

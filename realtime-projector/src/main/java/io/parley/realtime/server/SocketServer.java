@@ -19,6 +19,7 @@ import io.parley.realtime.sessions.SocketSessions;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -42,16 +43,19 @@ public class SocketServer {
     private final SocketSessions sessions;
     private final EventDispatch dispatch;
     private final Rooms rooms;
+    private final ObjectProvider<SocketServerExtension> extensions;
     private SocketIOServer server;
     private volatile int port = -1;
 
     SocketServer(RealtimeProperties properties, SocketAuthenticator authenticator, SocketSessions sessions,
-                 EventDispatch dispatch, Rooms rooms) {
+                 EventDispatch dispatch, Rooms rooms,
+                 ObjectProvider<SocketServerExtension> extensions) {
         this.properties = properties;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.dispatch = dispatch;
         this.rooms = rooms;
+        this.extensions = extensions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -67,6 +71,7 @@ public class SocketServer {
         namespace.addDisconnectListener(sessions::closed);
         dispatch.register(namespace);
         rooms.attach(namespace);
+        extensions.orderedStream().forEach(extension -> extension.extend(created));
         Future<Void> bound = created.startAsync().syncUninterruptibly();
         server = created;
         port = bound instanceof ChannelFuture channel && channel.channel().localAddress() instanceof InetSocketAddress

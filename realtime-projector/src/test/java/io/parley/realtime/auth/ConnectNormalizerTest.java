@@ -31,7 +31,13 @@ class ConnectNormalizerTest {
         assertThat(normalize(bytes("40{\"token\":\"abc\"}"))).isNull();
         assertThat(normalize(bytes("42[\"joinChat\",{\"chatId\":\"40\"}]"))).isNull();
         assertThat(normalize(bytes("41"))).isNull();
-        assertThat(normalize(bytes("40/admin,"))).isNull();
+        assertThat(normalize(bytes("40/admin,{\"token\":\"abc\"}"))).isNull();
+    }
+
+    @Test
+    void aBareNamespaceConnectGetsEmptyAuthSoItsTokenIsChecked() {
+        assertThat(normalize(bytes("40/mydeeptech,"))).isEqualTo("40/mydeeptech,{}");
+        assertThat(normalize(bytes("40/agri,\u001e42/agri,[\"x\"]"))).isEqualTo("40/agri,{}\u001e42/agri,[\"x\"]");
     }
 
     @Test

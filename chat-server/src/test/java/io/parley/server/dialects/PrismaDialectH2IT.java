@@ -1,0 +1,7 @@
+package io.parley.server.dialects;
+
+import io.parley.server.support.H2Database;
+
+@H2Database
+class PrismaDialectH2IT extends PrismaDialectTests {
+}
