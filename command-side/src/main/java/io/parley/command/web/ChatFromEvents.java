@@ -158,7 +158,7 @@ public class ChatFromEvents {
                     new CustomerView(started.customerId(), started.customerName(), started.customerEmail(),
                             customerRole.wire()),
                     agentId == null ? null : new AgentRef(agentId, agentName), started.startedAt(), updatedAt,
-                    messages.peekLast(), unread, resolvedAt, closedAt, resolutionSummary);
+                    messages.peekLast(), unread, resolvedAt, closedAt, resolutionSummary, null);
         }
 
         private static boolean hasText(String value) {

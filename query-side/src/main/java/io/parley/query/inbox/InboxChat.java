@@ -5,7 +5,8 @@ import io.parley.shared.Priority;
 
 import java.time.Instant;
 
-/** A chat's inbox row, handed out of the package as a value. {@code version} is the last event applied. */
+/** A chat's inbox row, handed out of the package as a value. {@code version} is the last event applied;
+ * {@code queuedAt} is since when it waits for an agent (null while it does not). */
 public record InboxChat(String chatId,
                         String ticketNumber,
                         String subject,
@@ -24,5 +25,6 @@ public record InboxChat(String chatId,
                         Instant closedAt,
                         String resolutionSummary,
                         long lastSeq,
-                        long version) {
+                        long version,
+                        Instant queuedAt) {
 }

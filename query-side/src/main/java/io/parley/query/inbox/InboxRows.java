@@ -18,7 +18,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
 
     private static final String COLUMNS = "chat_id, ticket_number, subject, category, priority, status, customer_id,"
             + " customer_type, customer_name, customer_email, agent_id, agent_name, created_at, updated_at,"
-            + " resolved_at, closed_at, resolution_summary, last_seq, version";
+            + " resolved_at, closed_at, resolution_summary, last_seq, version, queued_at";
 
     private InboxRows() {
     }
@@ -51,6 +51,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
             chat.resolutionSummary = row.getString("resolution_summary");
             chat.lastSeq = row.getLong("last_seq");
             chat.version = row.getLong("version");
+            chat.queuedAt = instant(row, "queued_at");
             return chat;
         };
     }
@@ -65,7 +66,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
         return "INSERT INTO inbox_chat (" + COLUMNS + ") VALUES (:chatId, :ticketNumber, :subject, :category,"
                 + " :priority, :status, :customerId, :customerType, :customerName, :customerEmail, :agentId,"
                 + " :agentName, :createdAt, :updatedAt, :resolvedAt, :closedAt, :resolutionSummary, :lastSeq,"
-                + " :version)";
+                + " :version, :queuedAt)";
     }
 
     @Override
@@ -74,7 +75,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
         return "UPDATE inbox_chat SET category = :category, priority = :priority, status = :status,"
                 + " agent_id = :agentId, agent_name = :agentName, updated_at = :updatedAt,"
                 + " resolved_at = :resolvedAt, closed_at = :closedAt, resolution_summary = :resolutionSummary,"
-                + " last_seq = :lastSeq, version = :version WHERE chat_id = :chatId";
+                + " last_seq = :lastSeq, version = :version, queued_at = :queuedAt WHERE chat_id = :chatId";
     }
 
     @Override
@@ -98,6 +99,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
                 .addValue("closedAt", timestamp(chat.closedAt))
                 .addValue("resolutionSummary", chat.resolutionSummary)
                 .addValue("lastSeq", chat.lastSeq)
-                .addValue("version", chat.version);
+                .addValue("version", chat.version)
+                .addValue("queuedAt", timestamp(chat.queuedAt));
     }
 }

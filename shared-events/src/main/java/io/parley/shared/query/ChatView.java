@@ -2,7 +2,10 @@ package io.parley.shared.query;
 
 import java.time.Instant;
 
-/** A chat (ticket) as the contract shows it; {@code unreadCount} is for the viewer's side. */
+/**
+ * A chat (ticket) as the contract shows it; {@code unreadCount} is for the viewer's side. {@code queuePosition}
+ * (1 = next) while the chat waits for auto-assignment, else null.
+ */
 public record ChatView(String id,
                        String ticketNumber,
                        String subject,
@@ -17,5 +20,6 @@ public record ChatView(String id,
                        long unreadCount,
                        Instant resolvedAt,
                        Instant closedAt,
-                       String resolutionSummary) {
+                       String resolutionSummary,
+                       Integer queuePosition) {
 }
