@@ -11,13 +11,9 @@ import io.parley.shared.query.AccountView;
 import io.parley.shared.query.FetchAccountQuery;
 import io.parley.shared.query.FetchConnectedQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +23,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,37 +34,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * Gives waiting chats to free agents, on the one node whose {@code chat-router} processor holds the segment.
- * Each round is one transaction that first renews that claim (so a node that lost it decides nothing, and no
- * other node can take it until the round commits), then reads the queue and the loads, and appends its
- * assignments (actor {@code system}) with the tables' new state: they commit together or not at all.
+ * Gives waiting chats to free agents, on the one node whose {@code chat-router} processor holds the segment:
+ * oldest waiting first, each to the least-loaded online agent below capacity. Each assignment is an ordinary
+ * command (actor {@code system}) whose transaction renews that claim and records the outcome in the router's
+ * tables ({@link RoutedAssignments}), so a node that lost the claim assigns nothing.
  */
 @Component
 @ConditionalOnProperty(name = "chat.auto-assign", havingValue = "true")
 class Router implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Router.class);
-    /** Assignments per transaction: each holds its chat's lock until the round commits. */
+    /** Assignments decided on one read of the queue and the loads. */
     private static final int ROUND = 20;
     private static final Set<String> ROUTABLE_ROLES = Set.of("agent", "admin");
 
     private final RoutingTables tables;
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final TokenStore tokens;
-    private final TransactionManager transactions;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final RoutingProperties properties;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile ScheduledExecutorService thread;
 
-    Router(RoutingTables tables, CommandGateway commands, QueryGateway queries, TokenStore tokens,
-           TransactionManager transactions, ObjectProvider<EventProcessingConfiguration> processing,
+    Router(RoutingTables tables, CommandGateway commands, QueryGateway queries,
+           ObjectProvider<EventProcessingConfiguration> processing,
            RoutingProperties properties) {
         this.tables = tables;
         this.commands = commands;
         this.queries = queries;
-        this.tokens = tokens;
-        this.transactions = transactions;
         this.processing = processing;
         this.properties = properties;
     }
@@ -123,20 +114,6 @@ class Router implements SmartLifecycle {
             candidates.add(new Candidate(agent.agentId(), account.name(), account.capacity(), 0, idle));
         }
         if (candidates.isEmpty()) return 0;
-        DefaultUnitOfWork<?> round = DefaultUnitOfWork.startAndGet(null);
-        round.attachTransaction(transactions);
-        ResultMessage<Integer> result = round.executeWithResult(() -> {
-            // The lock: fails unless this node still owns the segment, and holds the claim row until commit.
-            tokens.extendClaim(RoutingConfig.PROCESSOR, RoutingConfig.SEGMENT);
-            return assign(candidates);
-        });
-        if (result.isExceptional()) {
-            throw new IllegalStateException("routing round rolled back", result.exceptionResult());
-        }
-        return result.getPayload();
-    }
-
-    private int assign(List<Candidate> candidates) {
         Map<String, Integer> loads = tables.loads(candidates.stream().map(c -> c.agentId).toList());
         candidates.forEach(c -> c.load = loads.getOrDefault(c.agentId, 0));
         Map<String, Candidate> byId = candidates.stream().collect(Collectors.toMap(c -> c.agentId, c -> c));
@@ -146,17 +123,12 @@ class Router implements SmartLifecycle {
             // Nobody free: the oldest chat waits at the head, and so does everyone behind it.
             if (best == null) break;
             decided++;
+            // An ordinary assignment with actor system; RoutedAssignments renews the claim in its transaction.
             ChatChanged changed = commands.sendAndWait(
                     new AssignAgentCommand(chat.chatId(), Actor.system(), best.agentId, best.name));
             ChatState state = changed.state();
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            // Whatever the chat's holder now is (ours, or one this node had not yet heard of), it counts.
-            tables.update(chat.with(state.status(), state.agentId(), changed.version(), now));
             Candidate holder = state.agentId() == null ? null : byId.get(state.agentId());
-            if (holder != null && state.status().isActive()) {
-                holder.took(now);
-                tables.assigned(holder.agentId, now);
-            }
+            if (holder != null && state.status().isActive()) holder.took(Instant.now());
         }
         return decided;
     }
