@@ -1,6 +1,7 @@
 package io.parley.command.routing;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,16 @@ public class RoutingConfig {
                                         daemons("chat-router-coordinator")))
                                 .workerExecutor(name -> Executors.newScheduledThreadPool(1,
                                         daemons("chat-router-worker"))));
+    }
+
+    /**
+     * A handler that fails fails the batch, which the processor retries: skipping an event would leave the
+     * router deciding on a wrong count for good.
+     */
+    @Bean
+    public ConfigurerModule routerRetriesFailedBatches() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(PROCESSOR, c -> PropagatingErrorHandler.instance());
     }
 
     static ThreadFactory daemons(String name) {

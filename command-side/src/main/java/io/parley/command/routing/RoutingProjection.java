@@ -11,6 +11,8 @@ import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.StaffAccountChangedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -29,17 +31,27 @@ import java.util.function.UnaryOperator;
 @ConditionalOnProperty(name = "chat.auto-assign", havingValue = "true")
 class RoutingProjection {
     private static final String WAKE = RoutingProjection.class.getName() + ".wake";
+    private static final String CLAIM = RoutingProjection.class.getName() + ".claim";
 
     private final RoutingTables tables;
     private final Router router;
+    private final TokenStore tokens;
 
-    RoutingProjection(RoutingTables tables, Router router) {
+    RoutingProjection(RoutingTables tables, Router router, TokenStore tokens) {
         this.tables = tables;
         this.router = router;
+        this.tokens = tokens;
+    }
+
+    /** A rebuild of the router's state (a reset of its processor) starts from empty tables. */
+    @ResetHandler
+    void onReset() {
+        tables.clear();
     }
 
     @EventHandler
     void on(ChatStartedEvent event, @SequenceNumber long sequence) {
+        claimFirst();
         if (tables.chat(event.chatId()).isPresent()) return;
         tables.insert(new RoutedChat(event.chatId(), event.ticketNumber(), ChatStatus.OPEN, null,
                 event.startedAt(), sequence));
@@ -48,6 +60,7 @@ class RoutingProjection {
 
     @EventHandler
     void on(AgentAssignedEvent event, @SequenceNumber long sequence) {
+        claimFirst();
         tables.assigned(event.agentId(), event.assignedAt());
         change(event.chatId(), sequence, chat -> chat.with(chat.status(), event.agentId(),
                 sequence, event.assignedAt()));
@@ -55,18 +68,21 @@ class RoutingProjection {
 
     @EventHandler
     void on(ChatReturnedToQueueEvent event, @SequenceNumber long sequence) {
+        claimFirst();
         change(event.chatId(), sequence,
                 chat -> chat.with(chat.status(), null, sequence, event.returnedAt()));
     }
 
     @EventHandler
     void on(ChatStatusChangedEvent event, @SequenceNumber long sequence) {
+        claimFirst();
         change(event.chatId(), sequence,
                 chat -> chat.with(event.status(), chat.agentId(), sequence, event.changedAt()));
     }
 
     @EventHandler
     void on(ChatClosedEvent event) {
+        claimFirst();
         // Nothing follows a close: the chat neither waits nor counts against its agent any more.
         tables.forget(event.chatId());
         wakeAfterCommit();
@@ -74,6 +90,7 @@ class RoutingProjection {
 
     @EventHandler
     void on(AgentAvailabilityChangedEvent event) {
+        claimFirst();
         tables.availability(event.agentId(), event.availability(), event.changedAt());
         wakeAfterCommit();
     }
@@ -81,6 +98,7 @@ class RoutingProjection {
     /** Capacity, role and deactivation are read from the account when routing: a change only calls for a look. */
     @EventHandler
     void on(StaffAccountChangedEvent event) {
+        claimFirst();
         wakeAfterCommit();
     }
 
@@ -91,6 +109,19 @@ class RoutingProjection {
         });
     }
 
+    /**
+     * Before a batch touches the tables it locks the segment's claim row, as every router assignment does first
+     * (RoutedAssignments): both take the two locks in the same order, so they queue instead of deadlocking.
+     */
+    private void claimFirst() {
+        if (!CurrentUnitOfWork.isStarted()) return;
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        // Not in computeIfAbsent: renewing the claim registers resources of its own with the unit of work.
+        if (root.resources().containsKey(CLAIM)) return;
+        tokens.extendClaim(RoutingConfig.PROCESSOR, RoutingConfig.SEGMENT);
+        root.resources().put(CLAIM, Boolean.TRUE);
+    }
+
     /** Once per batch: the router reads what this batch wrote only after it is committed. */
     private void wakeAfterCommit() {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -98,9 +129,8 @@ class RoutingProjection {
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        root.getOrComputeResource(WAKE, key -> {
-            root.afterCommit(u -> router.wake());
-            return Boolean.TRUE;
-        });
+        if (root.resources().containsKey(WAKE)) return;
+        root.resources().put(WAKE, Boolean.TRUE);
+        root.afterCommit(u -> router.wake());
     }
 }

@@ -71,6 +71,11 @@ class RoutingTables {
         jdbc.update("DELETE FROM route_chat WHERE chat_id = ?", chatId);
     }
 
+    void clear() {
+        jdbc.update("DELETE FROM route_chat");
+        jdbc.update("DELETE FROM route_agent");
+    }
+
     boolean anyWaiting() {
         return !jdbc.queryForList("SELECT chat_id FROM route_chat WHERE queued_at IS NOT NULL"
                 + " FETCH FIRST 1 ROWS ONLY", String.class).isEmpty();
