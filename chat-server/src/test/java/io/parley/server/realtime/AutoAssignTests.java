@@ -150,6 +150,28 @@ abstract class AutoAssignTests extends RealtimeTestBase {
                 .map(a -> a.path("chatId").asText()).toList()).containsSubsequence(chats);
     }
 
+    @Test
+    void aChatReturnedToTheQueueGoesToTheNextFreeAgent() {
+        Person fay = staffWithCapacity("Fay", 5);
+        online(fay);
+        Person customer = customer("Returned");
+        String chatId = startChat(customer, "Still there?");
+        awaitHolder(chatId, fay);
+        Person gus = staffWithCapacity("Gus", 5);
+        Agent gusAgent = online(gus);
+
+        Response deactivated = api.send("PATCH", "/api/admin/users/" + fay.id(), admin, "{\"active\": false}");
+        assertThat(deactivated.status()).as(deactivated.body().toString()).isEqualTo(200);
+
+        awaitHolder(chatId, gus);
+        JsonNode pushed = gusAgent.socket().await("chatAssigned",
+                a -> a.path("chatId").asText().equals(chatId) && a.path("agentId").asText().equals(gus.id()));
+        assertThat(pushed.path("previousAgentId").isNull()).isTrue();
+        JsonNode history = api.get("/api/chats/" + chatId + "/messages", customer.token()).data();
+        assertThat(history.findValuesAsText("content")).containsSubsequence(
+                "Fay is no longer available; the chat is back in the queue", "Gus joined the chat");
+    }
+
     /** Leaves no waiting chat and no available agent behind for the next test of this context. */
     @AfterEach
     void leaveNothingWaiting() {
