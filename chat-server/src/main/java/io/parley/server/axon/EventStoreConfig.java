@@ -31,6 +31,11 @@ class EventStoreConfig {
 
     /** Chats whose last chain link each node keeps, so that appending to them reads no previous hash. */
     private static final int CHAINED_CHATS_CACHED = 10_000;
+    /**
+     * Events read per query, by processors and aggregates alike. Axon's default of 100 made a replay of 200,000
+     * events 2,000 round trips; this matches the read models' batch.
+     */
+    private static final int READ_BATCH = 500;
 
     /**
      * Axon's JDBC engine as its auto-configuration builds it (which steps back, with its schema and exception
@@ -51,7 +56,8 @@ class EventStoreConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(new EventSchema());
+                .schema(new EventSchema())
+                .batchSize(READ_BATCH);
         return new ChainingEventStorageEngine(builder, connections, transactions, CHAINED_CHATS_CACHED);
     }
 

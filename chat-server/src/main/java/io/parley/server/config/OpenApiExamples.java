@@ -31,6 +31,9 @@ import java.util.Map;
 @Component
 class OpenApiExamples implements OpenApiCustomizer {
 
+    private static final String CANNED = "{\"shortcode\":\"refund\",\"title\":\"Refund policy\","
+            + "\"content\":\"Refunds reach your card within 5 working days.\"}";
+
     private static final Map<String, String> REQUESTS = Map.ofEntries(
             Map.entry("POST /api/auth/register", "{\"name\":\"Carla\",\"email\":\"carla@example.com\",\"password\":\"carla-secret-1\"}"),
             Map.entry("POST /api/auth/login", "{\"email\":\"carla@example.com\",\"password\":\"carla-secret-1\"}"),
@@ -41,7 +44,12 @@ class OpenApiExamples implements OpenApiCustomizer {
             Map.entry("POST /api/chats/{chatId}/assign", "{\"agentId\":\"8d7f1c52-4b1e-4c39-9a55-0d3f2f0e9a11\"}"),
             Map.entry("POST /api/chats/{chatId}/status", "{\"status\":\"resolved\",\"resolutionSummary\":\"Password reset\"}"),
             Map.entry("POST /api/chats/{chatId}/close", "{\"resolutionSummary\":\"Password reset, customer confirmed\"}"),
-            Map.entry("POST /api/chats/{chatId}/read", "{\"upToSeq\":4}"));
+            Map.entry("POST /api/chats/{chatId}/read", "{\"upToSeq\":4}"),
+            Map.entry("POST /api/chats/{chatId}/notes", "{\"content\":\"VIP customer, refund approved by finance\"}"),
+            Map.entry("PATCH /api/chats/{chatId}", "{\"priority\":\"urgent\",\"tags\":[\"vip\",\"refund\"]}"),
+            Map.entry("POST /api/chats/{chatId}/rating", "{\"score\":5,\"comment\":\"Quick and friendly, thanks!\"}"),
+            Map.entry("POST /api/canned-responses", CANNED),
+            Map.entry("PUT /api/canned-responses/{id}", CANNED));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JsonNode responses = load("openapi/responses.json");

@@ -57,7 +57,7 @@ abstract class ProjectionAdminTests {
         assertThat(list.status()).isEqualTo(200);
         List<String> names = new ArrayList<>();
         list.data().forEach(p -> names.add(p.path("name").asText()));
-        assertThat(names).containsExactly("inbox", "history", "unread");
+        assertThat(names).containsExactly("inbox", "history", "unread", "notes");
         list.data().forEach(p -> assertThat(p.path("position").isNumber()).isTrue());
     }
 

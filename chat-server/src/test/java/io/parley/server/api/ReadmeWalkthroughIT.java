@@ -62,6 +62,9 @@ class ReadmeWalkthroughIT {
             assertThat(sentFile).contains("\"name\": \"error.txt\"", "\"contentType\": \"text/plain\"");
             // 3. assign → in_progress; the reply gets the next seq after the first message and the two notices
             assertThat(out).contains("\"in_progress\"");
+            // 3b. the edited chat has the new priority and the tags; the tag filter finds it
+            assertThat(out).contains("{\"priority\":\"urgent\",\"tags\":[\"login\",\"vip\"]}",
+                    "[\"Login problem\"]");
             // 4. one unread for the customer, the receipt, then none
             int unreadBefore = out.indexOf("1");
             assertThat(unreadBefore).as("unread total before reading, in " + out).isNotNegative();
@@ -70,6 +73,8 @@ class ReadmeWalkthroughIT {
             assertThat(out).contains("\"resolved\"");
             String all = String.join("\n", out);
             assertThat(all).contains("\"status\": \"closed\"", "\"resolutionSummary\": \"Password reset, customer confirmed\"");
+            // 5b. the customer's rating, stored once
+            assertThat(out).contains("{\"score\":5,\"comment\":\"Quick and friendly\"}");
             // 6. the customer's history: their chat closed, their message, the agent's reply and the system notices
             assertThat(all).contains("\"ticketNumber\": \"TKT-", "\"content\": \"I cannot log in\"",
                     "\"content\": \"Hi Carla, I reset your password.\"", "\"senderType\": \"system\"");

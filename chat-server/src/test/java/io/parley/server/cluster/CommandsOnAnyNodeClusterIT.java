@@ -3,7 +3,6 @@ package io.parley.server.cluster;
 import io.parley.server.cluster.ClusterUsers.Person;
 import io.parley.server.support.Api;
 import io.parley.server.support.Api.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,20 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Commands on one chat arriving at either node, or at both at once: the event store's (aggregate, seq) key
  * settles every race, the loser is retried or rejected, and both nodes then tell the same story.
  */
-@ExtendWith(ClusterAvailable.class)
+@ExtendWith({ClusterAvailable.class, SharedCluster.class})
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class CommandsOnAnyNodeClusterIT {
     private static LocalCluster cluster;
 
     @BeforeAll
     static void startCluster() {
-        cluster = LocalCluster.start("commands-on-any-node", Map.of());
+        cluster = SharedCluster.cluster();
     }
 
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) cluster.stop();
-    }
 
     @Test
     void twoNodesSendingToOneChatAtOnceNumberEveryMessageOnceWithoutGaps() throws Exception {

@@ -5,7 +5,6 @@ import io.parley.server.media.MediaClient;
 import io.parley.server.media.MediaFiles;
 import io.parley.server.support.Api;
 import io.parley.server.support.Api.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,20 +20,16 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Media on PostgreSQL: a file uploaded to node 1 is served, whole and in ranges, by node 2. */
-@ExtendWith(ClusterAvailable.class)
+@ExtendWith({ClusterAvailable.class, SharedCluster.class})
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class MediaOnAnyNodeClusterIT {
     private static LocalCluster cluster;
 
     @BeforeAll
     static void startCluster() {
-        cluster = LocalCluster.start("media-on-any-node", Map.of());
+        cluster = SharedCluster.cluster();
     }
 
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) cluster.stop();
-    }
 
     @Test
     void aFileStoredThroughNodeOneIsServedByNodeTwo() {

@@ -3,25 +3,27 @@ package io.parley.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.cluster.ClusterUsers.Person;
 import io.parley.server.support.Api;
-import org.junit.jupiter.api.AfterAll;
+import io.parley.server.support.Api.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A customer's socket on node 1 and an agent's on node 2: every push leaves the node that committed and crosses
  * through Redis, with the exclusions applied on the receiving node; typing, presence and forced logout cross too.
  */
-@ExtendWith(ClusterAvailable.class)
+@ExtendWith({ClusterAvailable.class, SharedCluster.class})
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SocketFanOutClusterIT {
     private static LocalCluster cluster;
@@ -32,16 +34,12 @@ class SocketFanOutClusterIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = LocalCluster.start("socket-fan-out", Map.of());
+        cluster = SharedCluster.cluster();
         node1 = cluster.api(1);
         node2 = cluster.api(2);
         admin = ClusterUsers.admin(node1);
     }
 
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) cluster.stop();
-    }
 
     @AfterEach
     void closeSockets() {
@@ -156,6 +154,28 @@ class SocketFanOutClusterIT {
                 && e.path("online").asBoolean())).as("online announced once over both nodes").hasSize(1);
         assertThat(agent.all("presence", e -> e.path("userId").asText().equals(p.agent().id())))
                 .as("never one's own presence").isEmpty();
+    }
+
+    @Test
+    void aDeactivationOnOneNodeThrowsTheAgentOutOnTheOther() {
+        Pair p = pair("Nina");
+        ClusterSocket customer = socket("customer@node1", 1, p.customer());
+        ClusterSocket agent = socket("agent@node2", 2, p.agent());
+        customer.call("joinChat", Map.of("chatId", p.chatId()));
+        // As an admin would: deactivating once the inbox shows the chat held by the agent.
+        await().atMost(Duration.ofSeconds(15)).until(() -> node1.get("/api/chats?assignee=" + p.agent().id(),
+                admin.token()).data().findValuesAsText("id").contains(p.chatId()));
+
+        Response patched = node1.send("PATCH", "/api/admin/users/" + p.agent().id(), admin.token(),
+                "{\"active\": false}");
+        assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
+
+        assertThat(agent.await("forceLogout", f -> true).path("reason").asText()).isEqualTo("deactivated");
+        agent.awaitAny(r -> r.name().equals("disconnect"));
+        assertThat(node2.get("/api/auth/me", p.agent().token()).status()).isEqualTo(401);
+        JsonNode unassigned = customer.await("chatAssigned", a -> a.path("agentId").isNull());
+        assertThat(unassigned.path("previousAgentId").asText()).isEqualTo(p.agent().id());
+        assertThat(customer.isConnected()).isTrue();
     }
 
     @Test

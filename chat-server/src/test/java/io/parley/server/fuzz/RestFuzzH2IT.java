@@ -131,11 +131,11 @@ class RestFuzzH2IT {
     Arbitrary<String> queries() {
         Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of("status", "assignee", "priority", "category", "q",
                 "page", "limit", "afterSeq", "beforeSeq", "role", "tag", "afterSequence", "afterPosition", "at", "from",
-                "to"), HostileHeaders.pathSegments());
+                "to", "format", "includeNotes"), HostileHeaders.pathSegments());
         Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of("", "-1", "0", "1", "101", "201",
                 "99999999999999999999", "1e3", "abc", "active", "open,closed", "me", "none", "%00", "%C0%80",
                 "%ED%A0%80", "%FF", "a%00b", "%F0%9F%91%8B", "%25", "%5B%5D", "+", "%2B", "2026-11-21T10:30:00.000Z",
-                "2026-13-45T99:99:99Z", "9999999999-01-01T00:00:00Z"),
+                "2026-13-45T99:99:99Z", "9999999999-01-01T00:00:00Z", "csv", "txt", "json", "true", "TRUE"),
                 HostileHeaders.pathSegments());
         return Combinators.combine(key, value).as((k, v) -> k + "=" + v).list().ofMinSize(1).ofMaxSize(4)
                 .map(pairs -> String.join("&", pairs));

@@ -3,6 +3,8 @@ package io.parley.server.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.support.Api.Response;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,8 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class StaffLifecycleTests extends RealtimeTestBase {
     static final Duration PATIENCE = Duration.ofSeconds(10);
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aDeactivatedAgentIsThrownOutEverywhereAndTheirChatsGoBackToTheQueue() {
@@ -62,6 +66,14 @@ abstract class StaffLifecycleTests extends RealtimeTestBase {
         assertThat(queued.path("status").asText()).isEqualTo("open");
         JsonNode history = api.get("/api/chats/" + chatId + "/messages", carla.token()).data();
         assertThat(history.get(history.size() - 1).path("content").asText()).contains("back in the queue");
+
+        String rootId = api.get("/api/auth/me", admin).data().path("id").asText();
+        // The change is an event in the store, with the admin as its actor.
+        List<String> recorded = jdbc.query("SELECT payload, metaData FROM DomainEventEntry WHERE payloadType LIKE"
+                        + " '%StaffAccountChangedEvent'",
+                (rs, i) -> new String(rs.getBytes(1)) + " " + new String(rs.getBytes(2)))
+                .stream().filter(row -> row.contains(alice.id())).toList();
+        assertThat(recorded).singleElement().asString().contains("\"active\":false").contains(rootId);
 
         // Bob takes it from the queue as any open chat.
         post("/api/chats/" + chatId + "/assign", bob, Map.of());

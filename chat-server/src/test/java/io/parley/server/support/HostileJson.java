@@ -18,7 +18,8 @@ public final class HostileJson {
     /** Every field name a request body or socket payload of the contract has. */
     public static final List<String> FIELDS = List.of("name", "email", "password", "role", "message", "subject",
             "category", "priority", "content", "attachmentIds", "clientMessageId", "agentId", "status",
-            "resolutionSummary", "upToSeq", "chatId", "afterSeq", "isTyping", "tags", "score");
+            "resolutionSummary", "upToSeq", "chatId", "afterSeq", "isTyping", "tags", "score",
+            "comment", "shortcode", "title");
 
     private HostileJson() {
     }

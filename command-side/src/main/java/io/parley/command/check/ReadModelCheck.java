@@ -83,6 +83,8 @@ public class ReadModelCheck {
         field("resolvedAt", ChatView::resolvedAt, read, folded, differences);
         field("closedAt", ChatView::closedAt, read, folded, differences);
         field("resolutionSummary", ChatView::resolutionSummary, read, folded, differences);
+        field("tags", ChatView::tags, read, folded, differences);
+        field("rating", ChatView::rating, read, folded, differences);
     }
 
     private static void field(String name, Function<ChatView, Object> value, ChatView read, ChatView folded,

@@ -6,16 +6,20 @@ import io.parley.shared.Actor;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.Role;
 import io.parley.shared.Side;
+import io.parley.shared.command.AddNoteCommand;
 import io.parley.shared.command.AssignAgentCommand;
 import io.parley.shared.command.AutoCloseChatCommand;
 import io.parley.shared.command.ChangeStatusCommand;
 import io.parley.shared.command.ChatChanged;
+import io.parley.shared.command.ChatRatedResult;
 import io.parley.shared.command.ChatState;
 import io.parley.shared.command.CloseChatCommand;
+import io.parley.shared.command.EditChatCommand;
 import io.parley.shared.command.MarkDeliveredCommand;
 import io.parley.shared.command.MarkReadCommand;
 import io.parley.shared.command.MessageAccepted;
 import io.parley.shared.command.PointerMoved;
+import io.parley.shared.command.RateChatCommand;
 import io.parley.shared.command.ReturnChatToQueueCommand;
 import io.parley.shared.command.SendMessageCommand;
 import io.parley.shared.command.StartChatCommand;
@@ -23,13 +27,17 @@ import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.Attachment;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatRatedEvent;
 import io.parley.shared.event.ChatReturnedToQueueEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.ChatUpdatedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.event.NoteAddedEvent;
 import io.parley.shared.query.MessageView;
+import io.parley.shared.query.NoteView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -47,8 +55,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * One support chat. Holds only what its rules need: status, participants, the last seq, the read and delivered
  * pointers of each side, and a bounded window of recent client message ids. Message bodies live in read models.
  */
-// Revision 2 added the ticket number and customer role to the state: older snapshots are ignored, not misread.
-@Revision("2")
+// Revision 2 added the ticket number and customer role to the state, revision 3 the editable details and the
+// rating: older snapshots are ignored, not misread.
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "conversationSnapshotTrigger", cache = "conversationCache",
         commandTargetResolver = "chatCommandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -68,6 +77,8 @@ class Conversation {
     private Pointers read = new Pointers();
     private Pointers delivered = new Pointers();
     private RecentClientMessages recent = new RecentClientMessages();
+    private ChatDetails details = new ChatDetails();
+    private boolean rated;
 
     Conversation() {
         // for Axon and snapshots
@@ -120,6 +131,23 @@ class Conversation {
         apply(sent);
         return new MessageAccepted(chatId, cmd.messageId(), seq, false, getVersion(), MessageView.of(sent),
                 state());
+    }
+
+    /**
+     * A private note for staff. Any agent may leave one, holder or not, on a chat in any status (a note after the
+     * close is how a team records a post-mortem); it changes nothing a customer sees, so no state moves.
+     */
+    @CommandHandler
+    NoteView handle(AddNoteCommand cmd) {
+        Actor author = cmd.actor();
+        if (!author.isStaff()) {
+            throw ChatRejectedException.forbidden("STAFF_ONLY", "only agents and admins write notes");
+        }
+        MessageRules.checkNote(cmd.content());
+        NoteAddedEvent added = new NoteAddedEvent(chatId, cmd.noteId(), lastSeq, author.id(), author.role(),
+                author.name(), cmd.content(), Clocks.now());
+        apply(added);
+        return NoteView.of(added);
     }
 
     @CommandHandler
@@ -276,6 +304,40 @@ class Conversation {
         return new PointerMoved(chatId, delivered.of(side), delivered.at(side), getVersion(), state());
     }
 
+    @CommandHandler
+    ChatChanged handle(EditChatCommand cmd) {
+        Actor by = cmd.actor();
+        if (!by.isStaff()) {
+            throw ChatRejectedException.forbidden("STAFF_ONLY", "only agents and admins edit a chat");
+        }
+        checkNotClosed();
+        ChatUpdatedEvent changes = details.changes(cmd, by, Clocks.now());
+        // An edit that changes nothing is no fact: the chat is answered as it is, and nothing is stored.
+        if (changes != null) apply(changes);
+        return changed();
+    }
+
+    /** CSAT: the chat's own customer, once, after the chat was resolved or closed. */
+    @CommandHandler
+    ChatRatedResult handle(RateChatCommand cmd) {
+        Actor by = cmd.actor();
+        if (by.isStaff()) {
+            throw ChatRejectedException.forbidden("CUSTOMER_ONLY", "only the chat's customer rates it");
+        }
+        checkParticipant(by);
+        RatingRules.check(cmd.score(), cmd.comment());
+        if (rated) {
+            throw ChatRejectedException.conflict("ALREADY_RATED", "this chat has been rated already");
+        }
+        if (status != ChatStatus.RESOLVED && status != ChatStatus.CLOSED) {
+            throw ChatRejectedException.conflict("NOT_RESOLVED", "a chat can be rated once it is resolved or closed");
+        }
+        String comment = cmd.comment() == null || cmd.comment().isBlank() ? null : cmd.comment().strip();
+        ChatRatedEvent rating = new ChatRatedEvent(chatId, cmd.score(), comment, by.id(), by.role(), Clocks.now());
+        apply(rating);
+        return new ChatRatedResult(rating, getVersion());
+    }
+
     /** The decision state after this command, for pushes built straight from the commit. */
     ChatState state() {
         return new ChatState(chatId, ticketNumber, customerId, customerRole, status, agentId, agentName, lastSeq,
@@ -337,6 +399,17 @@ class Conversation {
         customerId = event.customerId();
         customerRole = event.customerRole();
         status = ChatStatus.OPEN;
+        details.started(event);
+    }
+
+    @EventSourcingHandler
+    void on(ChatUpdatedEvent event) {
+        details.updated(event);
+    }
+
+    @EventSourcingHandler
+    void on(ChatRatedEvent event) {
+        rated = true;
     }
 
     @EventSourcingHandler

@@ -33,6 +33,16 @@ final class MessageRules {
         }
     }
 
+    static void checkNote(String content) {
+        if (content == null || content.isBlank()) {
+            throw ChatRejectedException.invalid("content", "EMPTY_NOTE", "a note needs content");
+        }
+        if (content.codePointCount(0, content.length()) > MAX_CONTENT) {
+            throw ChatRejectedException.invalid("content", "CONTENT_TOO_LONG",
+                    "content is limited to " + MAX_CONTENT + " characters");
+        }
+    }
+
     static void checkSummary(String summary) {
         if (summary != null && summary.codePointCount(0, summary.length()) > MAX_SUMMARY) {
             throw ChatRejectedException.invalid("resolutionSummary", "SUMMARY_TOO_LONG",

@@ -8,14 +8,18 @@ import io.parley.shared.Side;
 import io.parley.shared.command.ChatState;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatRatedEvent;
 import io.parley.shared.event.ChatReturnedToQueueEvent;
+import io.parley.shared.event.ChatUpdatedEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
 import io.parley.shared.event.MessageSentEvent;
+import io.parley.shared.event.NoteAddedEvent;
 import io.parley.shared.query.AgentRef;
 import io.parley.shared.query.ChatView;
 import io.parley.shared.query.CustomerView;
 import io.parley.shared.query.MessageView;
+import io.parley.shared.query.RatingView;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -100,6 +104,8 @@ public class ChatFromEvents {
         private Instant resolvedAt;
         private Instant closedAt;
         private String resolutionSummary;
+        private ChatUpdatedEvent edits;
+        private RatingView rating;
 
         Fold(int messageLimit) {
             this.messageLimit = messageLimit;
@@ -127,11 +133,20 @@ public class ChatFromEvents {
             } else if (event instanceof ChatStatusChangedEvent e) {
                 statusChanged(e.status(), e.resolutionSummary(), e.changedAt());
                 at = e.changedAt();
+            } else if (event instanceof ChatUpdatedEvent e) {
+                edits = merged(edits, e);
+                at = e.changedAt();
+            } else if (event instanceof ChatRatedEvent e) {
+                rating = new RatingView(e.score(), e.comment(), e.ratedAt());
+                at = e.ratedAt();
             } else if (event instanceof ChatClosedEvent e) {
                 status = ChatStatus.CLOSED;
                 closedAt = e.closedAt();
                 if (hasText(e.resolutionSummary())) resolutionSummary = e.resolutionSummary();
                 at = e.closedAt();
+            } else if (event instanceof NoteAddedEvent) {
+                // Staff-only: a note is no activity a customer may notice (the inbox read model agrees).
+                at = null;
             }
             if (at != null && (updatedAt == null || at.isAfter(updatedAt))) updatedAt = at;
         }
@@ -153,12 +168,32 @@ public class ChatFromEvents {
             Role customerRole = started.customerRole() == null ? Role.USER : started.customerRole();
             String category = hasText(started.category()) ? started.category() : "general";
             Priority priority = started.priority() == null ? Priority.MEDIUM : started.priority();
-            return new ChatView(started.chatId(), started.ticketNumber(), started.subject(), status.wire(),
+            String subject = started.subject();
+            List<String> tags = List.of();
+            if (edits != null) {
+                if (edits.subject() != null) subject = edits.subject();
+                if (edits.priority() != null) priority = edits.priority();
+                if (edits.category() != null) category = edits.category();
+                if (edits.tags() != null) tags = edits.tags();
+            }
+            return new ChatView(started.chatId(), started.ticketNumber(), subject, status.wire(),
                     priority.wire(), category,
                     new CustomerView(started.customerId(), started.customerName(), started.customerEmail(),
                             customerRole.wire()),
                     agentId == null ? null : new AgentRef(agentId, agentName), started.startedAt(), updatedAt,
-                    messages.peekLast(), unread, resolvedAt, closedAt, resolutionSummary, null);
+                    messages.peekLast(), unread, resolvedAt, closedAt, resolutionSummary, tags, rating);
+        }
+
+        /** The edits so far with a later one laid over them: each field as its last edit left it. */
+        private static ChatUpdatedEvent merged(ChatUpdatedEvent before, ChatUpdatedEvent next) {
+            if (before == null) return next;
+            return new ChatUpdatedEvent(next.chatId(), pick(next.subject(), before.subject()),
+                    pick(next.priority(), before.priority()), pick(next.category(), before.category()),
+                    pick(next.tags(), before.tags()), next.changedById(), next.changedByRole(), next.changedAt());
+        }
+
+        private static <T> T pick(T later, T earlier) {
+            return later != null ? later : earlier;
         }
 
         private static boolean hasText(String value) {

@@ -8,6 +8,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
     /** The read model last asked to be rebuilt: it is "replaying" while the processor replays. One at a time. */
     private volatile String rebuilding;
     /** True from a replay's request until its processor runs again. */
@@ -39,9 +43,12 @@ public class ProjectionAdmin {
         return thread;
     });
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
+                           TransactionManager transactions) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokens = tokens;
+        this.transactions = transactions;
     }
 
     public List<ProjectionStatusView> list() {
@@ -75,7 +82,28 @@ public class ProjectionAdmin {
                 processor.start();
                 starting = false;
             }
+            useEveryWorker(processor);
         });
+    }
+
+    /**
+     * A lone node's processor has one segment (live traffic fills one batch per gathering window best), so a
+     * replay would apply every event on one worker thread while the other idles. Splitting it lets both workers
+     * rebuild half of the chats each; the split stays (segments are fixed once made), which live traffic bears well.
+     */
+    private void useEveryWorker(StreamingEventProcessor processor) {
+        try {
+            int[] segments = transactions.fetchInTransaction(
+                    () -> tokens.fetchSegments(QuerySideConfig.READ_MODELS));
+            if (segments.length >= QuerySideConfig.WORKERS) return;
+            for (int segment : segments) {
+                if (Boolean.TRUE.equals(processor.splitSegment(segment).join())) {
+                    log.info("read-model segment {} split in two for the rebuild", segment);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("read-model segments could not be split for the rebuild: {}", e.getMessage());
+        }
     }
 
     private ProjectionStatusView status(String name, OptionalLong head) {

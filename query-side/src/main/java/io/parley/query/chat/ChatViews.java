@@ -39,6 +39,6 @@ final class ChatViews {
                 chat.priority().wire(), chat.category(),
                 new CustomerView(chat.customerId(), chat.customerName(), chat.customerEmail(), chat.customerType()),
                 agent, chat.createdAt(), chat.updatedAt(), lastMessage, unread, chat.resolvedAt(), chat.closedAt(),
-                chat.resolutionSummary(), queuePosition);
+                chat.resolutionSummary(), chat.tags(), chat.rating(), queuePosition);
     }
 }

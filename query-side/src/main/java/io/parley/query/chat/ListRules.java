@@ -3,6 +3,7 @@ package io.parley.query.chat;
 import io.parley.query.inbox.InboxFilter;
 import io.parley.shared.Actor;
 import io.parley.shared.ChatStatus;
+import io.parley.shared.ChatTags;
 import io.parley.shared.Priority;
 import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.query.FetchInboxQuery;
@@ -48,7 +49,7 @@ final class ListRules {
         boolean unassigned = "none".equalsIgnoreCase(assignee);
         String agentId = unassigned ? null : "me".equalsIgnoreCase(assignee) ? viewer.id() : assignee;
         return new InboxFilter(statuses(query.statuses()), agentId, unassigned, null, priority(query.priority()),
-                blankToNull(query.category()), blankToNull(query.q()), viewer.isStaff());
+                blankToNull(query.category()), blankToNull(query.q()), tag(query.tag()), viewer.isStaff());
     }
 
     /** Wire statuses, each entry possibly a comma list; {@code active} stands for open, in_progress and pending. */
@@ -77,6 +78,13 @@ final class ListRules {
         if (wire == null) return null;
         return Priority.fromWire(wire).orElseThrow(() -> ChatRejectedException.invalid("priority",
                 "INVALID_PRIORITY", "unknown priority '" + wire + "'; use low, medium, high or urgent"));
+    }
+
+    /** The tag as stored; a tag no chat can carry is refused rather than silently matching nothing. */
+    static String tag(String value) {
+        if (value == null || value.isBlank()) return null;
+        return ChatTags.normalize(value).orElseThrow(() -> ChatRejectedException.invalid("tag", "INVALID_TAG",
+                ChatTags.RULE));
     }
 
     private static String blankToNull(String value) {

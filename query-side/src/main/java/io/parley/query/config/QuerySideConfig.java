@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class QuerySideConfig {
 
     /** The replayable read models, by the names the admin API and the metrics use. */
-    public static final List<String> PROJECTIONS = List.of("inbox", "history", "unread");
+    public static final List<String> PROJECTIONS = List.of("inbox", "history", "unread", "notes");
     /**
      * The one processor (and processing group) that applies every event to all read models. Each event is read,
      * deserialised and handled once per batch, in one transaction with one token: three processors did all of it
@@ -37,7 +37,7 @@ public class QuerySideConfig {
      */
     public static final String READ_MODELS = "read-models";
     /** Threads applying segments' batches; more than the cores would only contend for them. */
-    private static final int WORKERS = 2;
+    public static final int WORKERS = 2;
     /**
      * The most events one segment applies in one transaction. Live traffic fills batches with the events of a
      * gathering window (CHAT_PROJECTION_BATCH_WINDOW); a replay fills them to the brim.

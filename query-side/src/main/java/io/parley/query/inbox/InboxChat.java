@@ -3,7 +3,10 @@ package io.parley.query.inbox;
 import io.parley.shared.ChatStatus;
 import io.parley.shared.Priority;
 
+import io.parley.shared.query.RatingView;
+
 import java.time.Instant;
+import java.util.List;
 
 /** A chat's inbox row, handed out of the package as a value. {@code version} is the last event applied;
  * {@code queuedAt} is since when it waits for an agent (null while it does not). */
@@ -24,6 +27,8 @@ public record InboxChat(String chatId,
                         Instant resolvedAt,
                         Instant closedAt,
                         String resolutionSummary,
+                        List<String> tags,
+                        RatingView rating,
                         long lastSeq,
                         long version,
                         Instant queuedAt) {

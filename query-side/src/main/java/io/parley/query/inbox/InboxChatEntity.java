@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.parley.shared.query.RatingView;
+
 import java.time.Instant;
 
 /** One chat as the inbox lists and filters it. */
@@ -35,6 +37,11 @@ class InboxChatEntity {
     Instant resolvedAt;
     Instant closedAt;
     String resolutionSummary;
+    /** The chat's tags as {@link TagColumn} stores them: {@code |a|b|}, or null for none. */
+    String tags;
+    Integer ratingScore;
+    String ratingComment;
+    Instant ratedAt;
     long lastSeq;
     long version;
     /** Since when the chat waits for an agent (active and held by nobody); null while it does not. */
@@ -93,7 +100,9 @@ class InboxChatEntity {
     InboxChat toValue() {
         return new InboxChat(chatId, ticketNumber, subject, category, priority, status, customerId, customerType,
                 customerName, customerEmail, agentId, agentName, createdAt, updatedAt, resolvedAt, closedAt,
-                resolutionSummary, lastSeq, version, queuedAt);
+                resolutionSummary, TagColumn.read(tags),
+                ratingScore == null ? null : new RatingView(ratingScore, ratingComment, ratedAt), lastSeq, version,
+                queuedAt);
     }
 
     private static boolean hasText(String value) {

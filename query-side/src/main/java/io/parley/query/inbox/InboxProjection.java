@@ -8,12 +8,15 @@ import io.parley.shared.Priority;
 import io.parley.shared.Role;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatRatedEvent;
 import io.parley.shared.event.ChatReturnedToQueueEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.ChatUpdatedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.event.NoteAddedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -89,6 +92,25 @@ class InboxProjection {
     }
 
     @EventHandler
+    void on(ChatUpdatedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.changedAt(), chat -> {
+            if (event.subject() != null) chat.subject = event.subject();
+            if (event.priority() != null) chat.priority = event.priority();
+            if (event.category() != null) chat.category = event.category();
+            if (event.tags() != null) chat.tags = TagColumn.write(event.tags());
+        });
+    }
+
+    @EventHandler
+    void on(ChatRatedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, event.ratedAt(), chat -> {
+            chat.ratingScore = event.score();
+            chat.ratingComment = event.comment();
+            chat.ratedAt = event.ratedAt();
+        });
+    }
+
+    @EventHandler
     void on(MessagesReadEvent event, @SequenceNumber long sequenceNumber) {
         apply(event.chatId(), sequenceNumber, event.readAt(), chat -> {
         });
@@ -97,6 +119,13 @@ class InboxProjection {
     @EventHandler
     void on(MessagesDeliveredEvent event, @SequenceNumber long sequenceNumber) {
         apply(event.chatId(), sequenceNumber, event.deliveredAt(), chat -> {
+        });
+    }
+
+    /** A private note is no activity a customer may notice: only the version moves, not {@code updatedAt}. */
+    @EventHandler
+    void on(NoteAddedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.chatId(), sequenceNumber, null, chat -> {
         });
     }
 

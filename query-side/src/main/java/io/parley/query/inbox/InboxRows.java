@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
+import java.sql.Types;
+
 import static io.parley.query.projection.SqlValues.enumOf;
 import static io.parley.query.projection.SqlValues.instant;
 import static io.parley.query.projection.SqlValues.name;
@@ -18,7 +20,8 @@ final class InboxRows implements RowTable<InboxChatEntity> {
 
     private static final String COLUMNS = "chat_id, ticket_number, subject, category, priority, status, customer_id,"
             + " customer_type, customer_name, customer_email, agent_id, agent_name, created_at, updated_at,"
-            + " resolved_at, closed_at, resolution_summary, last_seq, version, queued_at";
+            + " resolved_at, closed_at, resolution_summary, tags, rating_score, rating_comment, rated_at, last_seq,"
+            + " version, queued_at";
 
     private InboxRows() {
     }
@@ -49,6 +52,11 @@ final class InboxRows implements RowTable<InboxChatEntity> {
             chat.resolvedAt = instant(row, "resolved_at");
             chat.closedAt = instant(row, "closed_at");
             chat.resolutionSummary = row.getString("resolution_summary");
+            chat.tags = row.getString("tags");
+            int score = row.getInt("rating_score");
+            chat.ratingScore = row.wasNull() ? null : score;
+            chat.ratingComment = row.getString("rating_comment");
+            chat.ratedAt = instant(row, "rated_at");
             chat.lastSeq = row.getLong("last_seq");
             chat.version = row.getLong("version");
             chat.queuedAt = instant(row, "queued_at");
@@ -65,16 +73,17 @@ final class InboxRows implements RowTable<InboxChatEntity> {
     public String insert() {
         return "INSERT INTO inbox_chat (" + COLUMNS + ") VALUES (:chatId, :ticketNumber, :subject, :category,"
                 + " :priority, :status, :customerId, :customerType, :customerName, :customerEmail, :agentId,"
-                + " :agentName, :createdAt, :updatedAt, :resolvedAt, :closedAt, :resolutionSummary, :lastSeq,"
-                + " :version, :queuedAt)";
+                + " :agentName, :createdAt, :updatedAt, :resolvedAt, :closedAt, :resolutionSummary, :tags,"
+                + " :ratingScore, :ratingComment, :ratedAt, :lastSeq, :version, :queuedAt)";
     }
 
     @Override
     public String update() {
-        // Only what events change: the customer, ticket, subject and creation time are written once.
-        return "UPDATE inbox_chat SET category = :category, priority = :priority, status = :status,"
+        // Only what events change: the customer, ticket and creation time are written once.
+        return "UPDATE inbox_chat SET subject = :subject, category = :category, priority = :priority, status = :status,"
                 + " agent_id = :agentId, agent_name = :agentName, updated_at = :updatedAt,"
                 + " resolved_at = :resolvedAt, closed_at = :closedAt, resolution_summary = :resolutionSummary,"
+                + " tags = :tags, rating_score = :ratingScore, rating_comment = :ratingComment, rated_at = :ratedAt,"
                 + " last_seq = :lastSeq, version = :version, queued_at = :queuedAt WHERE chat_id = :chatId";
     }
 
@@ -98,6 +107,10 @@ final class InboxRows implements RowTable<InboxChatEntity> {
                 .addValue("resolvedAt", timestamp(chat.resolvedAt))
                 .addValue("closedAt", timestamp(chat.closedAt))
                 .addValue("resolutionSummary", chat.resolutionSummary)
+                .addValue("tags", chat.tags)
+                .addValue("ratingScore", chat.ratingScore, Types.INTEGER)
+                .addValue("ratingComment", chat.ratingComment)
+                .addValue("ratedAt", timestamp(chat.ratedAt))
                 .addValue("lastSeq", chat.lastSeq)
                 .addValue("version", chat.version)
                 .addValue("queuedAt", timestamp(chat.queuedAt));

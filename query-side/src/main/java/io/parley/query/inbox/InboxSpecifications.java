@@ -26,6 +26,9 @@ final class InboxSpecifications {
             if (filter.customerId() != null) where.add(cb.equal(root.get("customerId"), filter.customerId()));
             if (filter.priority() != null) where.add(cb.equal(root.get("priority"), filter.priority()));
             if (filter.category() != null) where.add(cb.equal(root.get("category"), filter.category()));
+            if (filter.tag() != null) {
+                where.add(cb.like(root.get("tags"), TagColumn.containsPattern(filter.tag()), ESCAPE));
+            }
             if (filter.text() != null && !filter.text().isBlank()) {
                 String pattern = containsPattern(filter.text());
                 List<Predicate> any = new ArrayList<>(List.of(

@@ -67,10 +67,11 @@ public class ChatReadController {
                                              @RequestParam(required = false) String priority,
                                              @RequestParam(required = false) String category,
                                              @RequestParam(required = false) String q,
+                                             @RequestParam(required = false) String tag,
                                              @RequestParam(defaultValue = "1") int page,
                                              @RequestParam(defaultValue = "20") int limit) {
         return paged(chats.handle(new FetchInboxQuery(required(actor), status == null ? List.of() : status,
-                assignee, priority, category, q, page, limit)));
+                assignee, priority, category, q, page, limit, tag)));
     }
 
     /**

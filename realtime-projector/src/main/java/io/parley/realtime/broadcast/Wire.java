@@ -3,9 +3,11 @@ package io.parley.realtime.broadcast;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.shared.query.AgentRef;
 import io.parley.shared.query.MessageView;
+import io.parley.shared.query.NoteView;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The server → client vocabulary of the contract: event names, room names and payload shapes. */
 public final class Wire {
@@ -17,10 +19,14 @@ public final class Wire {
     public static final String CHAT_CLOSED = "chatClosed";
     public static final String MESSAGES_READ = "messagesRead";
     public static final String MESSAGES_DELIVERED = "messagesDelivered";
+    public static final String CHAT_UPDATED = "chatUpdated";
+    public static final String CHAT_RATED = "chatRated";
     public static final String USER_TYPING = "userTyping";
     public static final String PRESENCE = "presence";
     public static final String AGENT_AVAILABILITY = "agentAvailability";
     public static final String FORCE_LOGOUT = "forceLogout";
+    /** Staff only, through {@code agents}: never a chat room, which holds the customer too. */
+    public static final String NOTE_ADDED = "noteAdded";
     public static final String CHAT_ERROR = "chatError";
     /** Not in the contract's table (it may grow): this node may have missed other nodes' broadcasts; re-join. */
     public static final String RESYNC = "resync";
@@ -30,7 +36,7 @@ public final class Wire {
     /** Every server → client event name: the only values of the {@code event} tag of {@code parley.pushes}. */
     public static final List<String> PUSHED = List.of(NEW_MESSAGE, INBOX_UPDATE, NEW_CHAT, CHAT_ASSIGNED,
             CHAT_STATUS_CHANGED, CHAT_CLOSED, MESSAGES_READ, MESSAGES_DELIVERED, USER_TYPING, PRESENCE,
-            AGENT_AVAILABILITY, FORCE_LOGOUT, CHAT_ERROR, RESYNC);
+            AGENT_AVAILABILITY, FORCE_LOGOUT, CHAT_ERROR, RESYNC, NOTE_ADDED, CHAT_UPDATED, CHAT_RATED);
 
     private Wire() {
     }
@@ -70,7 +76,17 @@ public final class Wire {
                                     Instant changedAt, String resolutionSummary) {
     }
 
+    public record NoteAdded(String chatId, NoteView note) {
+    }
+
     public record ChatClosed(String chatId, String closedBy, Instant closedAt, String resolutionSummary) {
+    }
+
+    /** {@code changes}: only the fields the edit changed, by their API names ({@code tags} as the whole new list). */
+    public record ChatUpdated(String chatId, Map<String, Object> changes, String changedBy, Instant changedAt) {
+    }
+
+    public record ChatRated(String chatId, int score, String comment, String ratedBy, Instant ratedAt) {
     }
 
     public record MessagesRead(String chatId, String readerId, String readerType, long upToSeq, Instant readAt) {

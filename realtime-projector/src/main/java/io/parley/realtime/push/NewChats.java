@@ -24,6 +24,6 @@ final class NewChats {
         return new ChatView(started.chatId(), started.ticketNumber(), started.subject(), state.status().wire(),
                 priority.wire(), category, new CustomerView(started.customerId(), started.customerName(),
                 started.customerEmail(), customerRole.wire()), null, started.startedAt(), updatedAt,
-                chat.lastMessage, state.unreadFor(Side.STAFF), null, null, null, null);
+                chat.lastMessage, state.unreadFor(Side.STAFF), null, null, null);
     }
 }

@@ -1,7 +1,6 @@
 package io.parley.realtime.push;
 
 import io.parley.realtime.broadcast.Wire;
-import io.parley.realtime.dispatch.Reply;
 import io.parley.shared.command.ChatState;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.query.MessageView;
@@ -35,15 +34,11 @@ final class PushBatch {
         return availability;
     }
 
-    /** Who receives a direct push: the chat's room, or the room and {@code agents}. */
-    enum Audience { CHAT, CHAT_AND_AGENTS }
+    /** Who receives a direct push: the chat's room, the room and {@code agents}, or {@code agents} alone. */
+    enum Audience { CHAT, CHAT_AND_AGENTS, AGENTS }
 
     /** One server → client event built straight from an event; {@code seq} is set for newMessage only. */
     record Push(String event, Audience audience, Object payload, long seq) {
-    }
-
-    /** The acknowledgement a socket sender waits for, answered with the stored message. */
-    record Ack(Reply reply, MessageView message) {
     }
 
     /**
@@ -59,7 +54,6 @@ final class PushBatch {
         MessageView lastMessage;
         final Set<String> formerAgents = new LinkedHashSet<>();
         final List<MessageView> messages = new ArrayList<>();
-        final List<Ack> acks = new ArrayList<>();
         final List<Push> pushes = new ArrayList<>();
 
         ChatPushes(String chatId) {

@@ -12,10 +12,12 @@ import io.parley.shared.query.MessageView;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a committed batch in each chat's lane, in commit order: first the acknowledgements of the batch's
- * socket-sent messages, then the direct pushes in event order, then newChat and inboxUpdate, all built from the
- * events and the command's state. Nothing here waits for a read model, a query or a lock. Staff get chat-wide
- * events once, through {@code agents}.
+ * Answers the socket senders of a committed batch on the committing thread, then sends the batch in each chat's
+ * lane, in commit order: the direct pushes in event order, then newChat and inboxUpdate, all built from the events
+ * and the command's state. Nothing here waits for a read model, a query or a lock, and an acknowledgement never
+ * waits behind other chats' pushes: it is written before its chat's {@code newMessage} is even queued, so no
+ * socket sees a message before its sender knows it is stored. Staff get chat-wide events once, through
+ * {@code agents}.
  */
 @Component
 class PushDispatcher {
@@ -35,10 +37,11 @@ class PushDispatcher {
     void dispatch(PushBatch batch, ChatState state) {
         if (state != null) batch.chat(state.chatId()).state = state;
         for (ChatPushes chat : batch.chats()) {
-            // Claimed here, before the sender's command returns, so the sender never answers a second time.
+            // Claimed here, before the sender's command returns, so the sender never answers a second time; the
+            // commit order of one chat's batches is their order here (the aggregate's lock is still held).
             for (MessageView message : chat.messages) {
                 Reply reply = acks.claim(message.id());
-                if (reply != null) chat.acks.add(new PushBatch.Ack(reply, message));
+                if (reply != null) acks.acknowledge(reply, message);
             }
             lanes.run(chat.chatId, () -> deliver(chat));
         }
@@ -49,7 +52,6 @@ class PushDispatcher {
     }
 
     private void deliver(ChatPushes chat) {
-        for (PushBatch.Ack ack : chat.acks) acks.acknowledge(ack.reply(), ack.message());
         for (Push push : chat.pushes) send(chat.chatId, push);
         if (chat.started != null || chat.inboxChanged) inbox.push(chat);
     }
@@ -63,6 +65,7 @@ class PushDispatcher {
                 rooms.send(Wire.AGENTS_ROOM, push.event(), push.payload());
                 rooms.send(room, push.event(), Exclude.STAFF, push.payload());
             }
+            case AGENTS -> rooms.send(Wire.AGENTS_ROOM, push.event(), push.payload());
         }
     }
 }

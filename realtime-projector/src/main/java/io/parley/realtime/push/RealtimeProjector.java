@@ -7,19 +7,25 @@ import io.parley.realtime.push.PushBatch.ChatPushes;
 import io.parley.shared.event.AgentAssignedEvent;
 import io.parley.shared.event.AgentAvailabilityChangedEvent;
 import io.parley.shared.event.ChatClosedEvent;
+import io.parley.shared.event.ChatRatedEvent;
 import io.parley.shared.event.ChatReturnedToQueueEvent;
 import io.parley.shared.event.ChatStartedEvent;
 import io.parley.shared.event.ChatStatusChangedEvent;
+import io.parley.shared.event.ChatUpdatedEvent;
 import io.parley.shared.event.MessageSentEvent;
 import io.parley.shared.event.MessagesDeliveredEvent;
 import io.parley.shared.event.MessagesReadEvent;
+import io.parley.shared.event.NoteAddedEvent;
 import io.parley.shared.query.MessageView;
+import io.parley.shared.query.NoteView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -106,6 +112,29 @@ class RealtimeProjector {
     }
 
     @EventHandler
+    void on(ChatUpdatedEvent event) {
+        record(batch -> batch.chat(event.chatId()).add(Wire.CHAT_UPDATED, Audience.CHAT_AND_AGENTS,
+                new Wire.ChatUpdated(event.chatId(), changes(event), event.changedById(), event.changedAt())));
+    }
+
+    /** Only staff hear of ratings: the customer who gave it has the answer of the request. */
+    @EventHandler
+    void on(ChatRatedEvent event) {
+        record(batch -> batch.chat(event.chatId()).add(Wire.CHAT_RATED, Audience.AGENTS,
+                new Wire.ChatRated(event.chatId(), event.score(), event.comment(), event.ratedById(),
+                        event.ratedAt())));
+    }
+
+    private static Map<String, Object> changes(ChatUpdatedEvent event) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (event.subject() != null) changes.put("subject", event.subject());
+        if (event.priority() != null) changes.put("priority", event.priority().wire());
+        if (event.category() != null) changes.put("category", event.category());
+        if (event.tags() != null) changes.put("tags", event.tags());
+        return changes;
+    }
+
+    @EventHandler
     void on(MessagesReadEvent event) {
         record(batch -> {
             ChatPushes chat = batch.chat(event.chatId());
@@ -120,6 +149,13 @@ class RealtimeProjector {
         record(batch -> batch.chat(event.chatId()).add(Wire.MESSAGES_DELIVERED, Audience.CHAT,
                 new Wire.MessagesDelivered(event.chatId(), event.recipientId(),
                         MessageView.senderType(event.recipientRole()), event.upToSeq(), event.deliveredAt())));
+    }
+
+    /** Staff only: never the chat room, which holds the customer; and no inbox change, which a customer sees. */
+    @EventHandler
+    void on(NoteAddedEvent event) {
+        record(batch -> batch.chat(event.chatId()).add(Wire.NOTE_ADDED, Audience.AGENTS,
+                new Wire.NoteAdded(event.chatId(), NoteView.of(event))));
     }
 
     @EventHandler
