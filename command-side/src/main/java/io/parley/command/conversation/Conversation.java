@@ -153,6 +153,9 @@ class Conversation {
     @CommandHandler
     ChatChanged handle(AssignAgentCommand cmd) {
         Actor by = cmd.actor();
+        if (by.role() == Role.SYSTEM) {
+            return routed(cmd);
+        }
         if (!by.isStaff()) {
             throw ChatRejectedException.forbidden("STAFF_ONLY", "only agents and admins take chats");
         }
@@ -170,6 +173,18 @@ class Conversation {
             throw ChatRejectedException.conflict("ALREADY_ASSIGNED", "this chat is held by another agent");
         }
         assign(by, target, targetName, Clocks.now());
+        return changed();
+    }
+
+    /**
+     * The router's assignment (actor {@code system}) of a chat that waits: active and held by nobody. Anything
+     * else is a no-op, not an error, so a router deciding on a stale view can never take a chat from its holder;
+     * the answer's state says who holds the chat.
+     */
+    private ChatChanged routed(AssignAgentCommand cmd) {
+        if (agentId == null && status != null && status.isActive() && cmd.agentId() != null) {
+            assign(cmd.actor(), cmd.agentId(), cmd.agentName(), Clocks.now());
+        }
         return changed();
     }
 

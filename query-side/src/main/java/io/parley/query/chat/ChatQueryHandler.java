@@ -4,6 +4,7 @@ import io.parley.query.history.HistoryMessages;
 import io.parley.query.inbox.InboxChat;
 import io.parley.query.inbox.InboxChats;
 import io.parley.query.inbox.InboxFilter;
+import io.parley.query.inbox.QueuePositions;
 import io.parley.query.unread.ChatPointers;
 import io.parley.query.unread.UnreadChats;
 import io.parley.shared.Actor;
@@ -32,8 +33,11 @@ public class ChatQueryHandler {
     private final HistoryMessages history;
     private final UnreadChats unread;
     private final ReadYourWrites readYourWrites;
+    private final QueuePositions queue;
 
-    ChatQueryHandler(InboxChats inbox, HistoryMessages history, UnreadChats unread, ReadYourWrites readYourWrites) {
+    ChatQueryHandler(InboxChats inbox, HistoryMessages history, UnreadChats unread, ReadYourWrites readYourWrites,
+                     QueuePositions queue) {
+        this.queue = queue;
         this.inbox = inbox;
         this.history = history;
         this.unread = unread;
@@ -86,8 +90,10 @@ public class ChatQueryHandler {
         List<String> ids = chats.stream().map(InboxChat::chatId).toList();
         Map<String, MessageView> lastMessages = history.lastOf(ids);
         Map<String, ChatPointers> pointers = unread.of(ids);
+        Map<String, Integer> positions = queue.of(chats);
         return chats.stream()
-                .map(chat -> ChatViews.of(chat, lastMessages.get(chat.chatId()), pointers.get(chat.chatId()), viewer))
+                .map(chat -> ChatViews.of(chat, lastMessages.get(chat.chatId()), pointers.get(chat.chatId()), viewer,
+                        positions.get(chat.chatId())))
                 .toList();
     }
 }

@@ -8,7 +8,8 @@ import io.parley.shared.query.RatingView;
 import java.time.Instant;
 import java.util.List;
 
-/** A chat's inbox row, handed out of the package as a value. {@code version} is the last event applied. */
+/** A chat's inbox row, handed out of the package as a value. {@code version} is the last event applied;
+ * {@code queuedAt} is since when it waits for an agent (null while it does not). */
 public record InboxChat(String chatId,
                         String ticketNumber,
                         String subject,
@@ -29,5 +30,6 @@ public record InboxChat(String chatId,
                         List<String> tags,
                         RatingView rating,
                         long lastSeq,
-                        long version) {
+                        long version,
+                        Instant queuedAt) {
 }

@@ -44,6 +44,8 @@ class InboxChatEntity {
     Instant ratedAt;
     long lastSeq;
     long version;
+    /** Since when the chat waits for an agent (active and held by nobody); null while it does not. */
+    Instant queuedAt;
 
     protected InboxChatEntity() {
         // for JPA
@@ -56,6 +58,7 @@ class InboxChatEntity {
         this.createdAt = at;
         this.updatedAt = at;
         this.version = version;
+        this.queuedAt = at;
     }
 
     /** Replays and redeliveries bring events this row already reflects; those change nothing. */
@@ -67,6 +70,13 @@ class InboxChatEntity {
     void touch(long sequenceNumber, Instant at) {
         version = sequenceNumber;
         if (at != null && (updatedAt == null || at.isAfter(updatedAt))) updatedAt = at;
+    }
+
+    /** After any change: a chat starts waiting when it becomes active and unheld, and stops when it is not. */
+    void queue(Instant at) {
+        boolean waits = agentId == null && status != null && status.isActive();
+        if (!waits) queuedAt = null;
+        else if (queuedAt == null) queuedAt = at;
     }
 
     void statusChanged(ChatStatus next, String summary, Instant at) {
@@ -91,7 +101,8 @@ class InboxChatEntity {
         return new InboxChat(chatId, ticketNumber, subject, category, priority, status, customerId, customerType,
                 customerName, customerEmail, agentId, agentName, createdAt, updatedAt, resolvedAt, closedAt,
                 resolutionSummary, TagColumn.read(tags),
-                ratingScore == null ? null : new RatingView(ratingScore, ratingComment, ratedAt), lastSeq, version);
+                ratingScore == null ? null : new RatingView(ratingScore, ratingComment, ratedAt), lastSeq, version,
+                queuedAt);
     }
 
     private static boolean hasText(String value) {

@@ -151,6 +151,7 @@ class InboxProjection {
         Rows<InboxChatEntity> rows = rows();
         rows.find(chatId).filter(chat -> chat.isNew(sequenceNumber)).ifPresent(chat -> {
             change.accept(chat);
+            chat.queue(at);
             chat.touch(sequenceNumber, at);
             rows.changed(chat);
         });

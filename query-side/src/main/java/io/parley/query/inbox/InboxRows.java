@@ -20,7 +20,8 @@ final class InboxRows implements RowTable<InboxChatEntity> {
 
     private static final String COLUMNS = "chat_id, ticket_number, subject, category, priority, status, customer_id,"
             + " customer_type, customer_name, customer_email, agent_id, agent_name, created_at, updated_at,"
-            + " resolved_at, closed_at, resolution_summary, tags, rating_score, rating_comment, rated_at, last_seq, version";
+            + " resolved_at, closed_at, resolution_summary, tags, rating_score, rating_comment, rated_at, last_seq,"
+            + " version, queued_at";
 
     private InboxRows() {
     }
@@ -58,6 +59,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
             chat.ratedAt = instant(row, "rated_at");
             chat.lastSeq = row.getLong("last_seq");
             chat.version = row.getLong("version");
+            chat.queuedAt = instant(row, "queued_at");
             return chat;
         };
     }
@@ -72,7 +74,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
         return "INSERT INTO inbox_chat (" + COLUMNS + ") VALUES (:chatId, :ticketNumber, :subject, :category,"
                 + " :priority, :status, :customerId, :customerType, :customerName, :customerEmail, :agentId,"
                 + " :agentName, :createdAt, :updatedAt, :resolvedAt, :closedAt, :resolutionSummary, :tags,"
-                + " :ratingScore, :ratingComment, :ratedAt, :lastSeq, :version)";
+                + " :ratingScore, :ratingComment, :ratedAt, :lastSeq, :version, :queuedAt)";
     }
 
     @Override
@@ -82,7 +84,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
                 + " agent_id = :agentId, agent_name = :agentName, updated_at = :updatedAt,"
                 + " resolved_at = :resolvedAt, closed_at = :closedAt, resolution_summary = :resolutionSummary,"
                 + " tags = :tags, rating_score = :ratingScore, rating_comment = :ratingComment, rated_at = :ratedAt,"
-                + " last_seq = :lastSeq, version = :version WHERE chat_id = :chatId";
+                + " last_seq = :lastSeq, version = :version, queued_at = :queuedAt WHERE chat_id = :chatId";
     }
 
     @Override
@@ -110,6 +112,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
                 .addValue("ratingComment", chat.ratingComment)
                 .addValue("ratedAt", timestamp(chat.ratedAt))
                 .addValue("lastSeq", chat.lastSeq)
-                .addValue("version", chat.version);
+                .addValue("version", chat.version)
+                .addValue("queuedAt", timestamp(chat.queuedAt));
     }
 }

@@ -18,7 +18,7 @@ class ChatViewsTest {
     private static final Instant AT = Instant.parse("2026-11-21T10:30:00.000Z");
     private static final InboxChat CHAT = new InboxChat("chat-1", "TKT-2026-000001", "Help", "billing",
             Priority.HIGH, ChatStatus.IN_PROGRESS, "c-1", "guest", "Ann", "ann@example.com", "a-1", "Alex",
-            AT, AT, null, null, null, List.of("vip"), null, 5, 9);
+            AT, AT, null, null, null, List.of("vip"), null, 5, 9, null);
     // Customer has seen up to 3 of 5, staff up to 5.
     private static final ChatPointers POINTERS = new ChatPointers("chat-1", "c-1", "a-1", ChatStatus.IN_PROGRESS,
             5, 3, 5, 9);

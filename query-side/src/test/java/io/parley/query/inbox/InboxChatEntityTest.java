@@ -51,4 +51,23 @@ class InboxChatEntityTest {
         assertThat(chat.isNew(4)).isFalse();
         assertThat(chat.isNew(5)).isTrue();
     }
+
+    @Test
+    void aChatWaitsFromItsStartUntilSomeoneHoldsItAndAgainOnceReturnedToTheQueue() {
+        assertThat(chat.queuedAt).isEqualTo(START);
+        chat.queue(START.plusSeconds(1));
+        assertThat(chat.queuedAt).as("still waiting since it started").isEqualTo(START);
+
+        chat.agentId = "agent-1";
+        chat.queue(START.plusSeconds(2));
+        assertThat(chat.queuedAt).isNull();
+
+        chat.agentId = null;
+        chat.queue(START.plusSeconds(3));
+        assertThat(chat.queuedAt).isEqualTo(START.plusSeconds(3));
+
+        chat.statusChanged(ChatStatus.RESOLVED, null, START.plusSeconds(4));
+        chat.queue(START.plusSeconds(4));
+        assertThat(chat.queuedAt).as("a resolved chat waits for nobody").isNull();
+    }
 }

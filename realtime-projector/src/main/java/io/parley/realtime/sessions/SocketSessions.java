@@ -189,6 +189,11 @@ public class SocketSessions {
         session.left(chatId);
     }
 
+    /** Whether the person has an authenticated socket here or on another live node (through Redis). */
+    public boolean connectedAnywhere(String personId) {
+        return presence.sockets(personId) > 0 || everywhere.onlineElsewhere(personId);
+    }
+
     /** The presence of the other people whose sockets (on any live node) are in the chat. */
     public List<Wire.Presence> presentIn(String chatId, String exceptPersonId) {
         Set<String> ids = new java.util.LinkedHashSet<>();

@@ -3,7 +3,10 @@ package io.parley.shared.query;
 import java.time.Instant;
 import java.util.List;
 
-/** A chat (ticket) as the contract shows it; {@code unreadCount} is for the viewer's side. */
+/**
+ * A chat (ticket) as the contract shows it; {@code unreadCount} is for the viewer's side. {@code queuePosition}
+ * (1 = next) while the chat waits for auto-assignment, else null.
+ */
 public record ChatView(String id,
                        String ticketNumber,
                        String subject,
@@ -20,7 +23,8 @@ public record ChatView(String id,
                        Instant closedAt,
                        String resolutionSummary,
                        List<String> tags,
-                       RatingView rating) {
+                       RatingView rating,
+                       Integer queuePosition) {
 
     public ChatView {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -32,6 +36,15 @@ public record ChatView(String id,
                     MessageView lastMessage, long unreadCount, Instant resolvedAt, Instant closedAt,
                     String resolutionSummary) {
         this(id, ticketNumber, subject, status, priority, category, customer, assignedAgent, createdAt, updatedAt,
-                lastMessage, unreadCount, resolvedAt, closedAt, resolutionSummary, List.of(), null);
+                lastMessage, unreadCount, resolvedAt, closedAt, resolutionSummary, List.of(), null, null);
+    }
+
+    /** A chat that waits for nobody's queue: no position (folds of events, pushes). */
+    public ChatView(String id, String ticketNumber, String subject, String status, String priority, String category,
+                    CustomerView customer, AgentRef assignedAgent, Instant createdAt, Instant updatedAt,
+                    MessageView lastMessage, long unreadCount, Instant resolvedAt, Instant closedAt,
+                    String resolutionSummary, List<String> tags, RatingView rating) {
+        this(id, ticketNumber, subject, status, priority, category, customer, assignedAgent, createdAt, updatedAt,
+                lastMessage, unreadCount, resolvedAt, closedAt, resolutionSummary, tags, rating, null);
     }
 }
