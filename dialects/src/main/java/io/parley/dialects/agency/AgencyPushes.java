@@ -65,6 +65,7 @@ class AgencyPushes {
 
     private void toOtherParty(DialectNamespace namespace, String chatId, Actor from, String name,
                               java.util.function.Function<ChatView, Object> data) {
+        if (namespace.idle()) return;
         workers.run("agency:" + chatId, () -> {
             try {
                 ChatView chat = reads.chat(chatId, from, 0);

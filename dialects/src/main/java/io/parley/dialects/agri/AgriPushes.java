@@ -69,6 +69,7 @@ class AgriPushes {
      * read of the conversation (as its sender) off the committing thread.
      */
     private void notifyOtherParty(DialectNamespace namespace, MessageSentEvent event, Map<String, Object> message) {
+        if (namespace.idle()) return;
         Actor sender = new Actor(event.senderId(), event.senderRole(), event.senderName());
         workers.run("agri:" + event.chatId(), () -> {
             try {

@@ -91,6 +91,14 @@ public final class DialectNamespace {
         return namespace.getRoomOperations(room).getClients().size();
     }
 
+    /**
+     * True while no client is connected to this dialect: its pushes then skip the reads they would need (most
+     * deployments have no client of most dialects, and every message would otherwise pay for each).
+     */
+    public boolean idle() {
+        return namespace.getAllClients().isEmpty();
+    }
+
     /** Whether any socket of this namespace is in the room (on this node). */
     public boolean anyoneIn(String room) {
         return !namespace.getRoomOperations(room).getClients().isEmpty();

@@ -129,6 +129,7 @@ class MyDeepTechPushes {
 
     /** {@code user_message} names the ticket and the customer: read (as the customer) off the committing thread. */
     private void userMessage(DialectNamespace namespace, MessageSentEvent event) {
+        if (!namespace.anyoneIn(Rooms.STAFF)) return;
         Actor customer = new Actor(event.senderId(), event.senderRole(), event.senderName());
         workers.run("mydeeptech:" + event.chatId(), () -> {
             try {

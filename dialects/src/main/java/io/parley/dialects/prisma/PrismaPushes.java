@@ -41,7 +41,7 @@ class PrismaPushes {
     @EventHandler
     void on(MessageSentEvent event) {
         DialectNamespace namespace = socket.namespace();
-        if (namespace == null || event.senderRole() == Role.SYSTEM) return;
+        if (namespace == null || namespace.idle() || event.senderRole() == Role.SYSTEM) return;
         MessageView message = MessageView.of(event);
         Actor sender = new Actor(event.senderId(), event.senderRole(), event.senderName());
         AfterCommit.run(() -> workers.run("prisma:" + event.chatId(), () -> {
