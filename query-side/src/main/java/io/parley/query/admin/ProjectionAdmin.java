@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,8 @@ import java.util.concurrent.Executors;
 @Service
 public class ProjectionAdmin {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+    /** How long a rebuild shows as starting while this node claims the segments (others may hold some). */
+    private static final Duration CLAIMS_AWAITED = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -71,6 +74,8 @@ public class ProjectionAdmin {
         rebuilding = name;
         starting = true;
         executor.submit(() -> {
+            // Split while the processor runs (Axon splits the segments it claims or can claim), before the reset.
+            useEveryWorker(processor);
             try {
                 processor.shutDown();
                 processor.resetTokens(new ReadModelReset(name));
@@ -80,10 +85,30 @@ public class ProjectionAdmin {
                 log.warn("projection {} could not be reset: {}", name, e.getMessage());
             } finally {
                 processor.start();
+                awaitClaims(processor);
                 starting = false;
             }
-            useEveryWorker(processor);
         });
+    }
+
+    /**
+     * Until the restarted processor has claimed its segments, the status would show the segments it claimed first
+     * (perhaps caught up already) as the whole: "live" while another segment has not begun. Waits for every
+     * segment, or a few seconds when other nodes hold some.
+     */
+    private void awaitClaims(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + CLAIMS_AWAITED.toNanos();
+        try {
+            int segments = transactions.fetchInTransaction(
+                    () -> tokens.fetchSegments(QuerySideConfig.READ_MODELS)).length;
+            while (processor.processingStatus().size() < segments && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("could not count the read-model segments: {}", e.getMessage());
+        }
     }
 
     /**
