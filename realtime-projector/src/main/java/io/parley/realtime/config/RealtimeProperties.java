@@ -13,7 +13,7 @@ import java.time.Duration;
  * sockets ({@code CHAT_REDIS_URL}, unset = one node, everything in memory; {@code CHAT_REDIS_PREFIX}, default
  * {@code parley}, names this deployment's keys and channels so that deployments may share one Redis), and the
  * bounds on socket events waiting for a worker ({@code CHAT_SOCKET_QUEUE_PER_SOCKET}, default 32;
- * {@code CHAT_SOCKET_QUEUE_PER_NODE}, default 1000; {@code CHAT_SOCKET_QUEUE_DEADLINE}, default 250ms): over
+ * {@code CHAT_SOCKET_QUEUE_PER_NODE}, default 1000; {@code CHAT_SOCKET_QUEUE_DEADLINE}, default 100ms): over
  * them an event is refused with {@code RATE_LIMITED} and a retry hint rather than left to wait.
  */
 @ConfigurationProperties("chat")
@@ -24,7 +24,7 @@ public record RealtimeProperties(@DefaultValue("9092") int socketPort,
                                  @DefaultValue("parley") String redisPrefix,
                                  @DefaultValue("32") int socketQueuePerSocket,
                                  @DefaultValue("1000") int socketQueuePerNode,
-                                 @DefaultValue("250ms") Duration socketQueueDeadline) {
+                                 @DefaultValue("100ms") Duration socketQueueDeadline) {
 
     public RealtimeProperties {
         if (socketQueuePerSocket < 1 || socketQueuePerNode < 1) {
