@@ -99,8 +99,7 @@ public class ProjectionAdmin {
     private void awaitClaims(StreamingEventProcessor processor) {
         long deadline = System.nanoTime() + CLAIMS_AWAITED.toNanos();
         try {
-            int segments = transactions.fetchInTransaction(
-                    () -> tokens.fetchSegments(QuerySideConfig.READ_MODELS)).length;
+            int segments = segments().length;
             while (processor.processingStatus().size() < segments && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -118,8 +117,7 @@ public class ProjectionAdmin {
      */
     private void useEveryWorker(StreamingEventProcessor processor) {
         try {
-            int[] segments = transactions.fetchInTransaction(
-                    () -> tokens.fetchSegments(QuerySideConfig.READ_MODELS));
+            int[] segments = segments();
             if (segments.length >= QuerySideConfig.WORKERS) return;
             for (int segment : segments) {
                 if (Boolean.TRUE.equals(processor.splitSegment(segment).join())) {
@@ -129,6 +127,11 @@ public class ProjectionAdmin {
         } catch (RuntimeException e) {
             log.warn("read-model segments could not be split for the rebuild: {}", e.getMessage());
         }
+    }
+
+    /** The read-model processor's segments, as the token table holds them. */
+    private int[] segments() {
+        return transactions.fetchInTransaction(() -> tokens.fetchSegments(QuerySideConfig.READ_MODELS));
     }
 
     private ProjectionStatusView status(String name, OptionalLong head) {

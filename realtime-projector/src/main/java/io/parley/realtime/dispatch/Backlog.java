@@ -40,7 +40,8 @@ final class Backlog {
         this.late = refusals(registry, "deadline");
     }
 
-    private static Counter refusals(MeterRegistry registry, String reason) {
+    /** The one definition of the refusal counter; {@link SendsInFlight} counts its own reason on it. */
+    static Counter refusals(MeterRegistry registry, String reason) {
         return Counter.builder("parley.socket.queue.refusals")
                 .description("socket events refused because a queue was full or they waited too long")
                 .tag("reason", reason).register(registry);

@@ -32,9 +32,7 @@ final class SendsInFlight {
                 .maxConcurrency(MAX)
                 .build();
         this.limiter = SimpleLimiter.newBuilder().named("sends").limit(limit).build();
-        this.refused = Counter.builder("parley.socket.queue.refusals")
-                .description("socket events refused because a queue was full or they waited too long")
-                .tag("reason", "in-flight").register(registry);
+        this.refused = Backlog.refusals(registry, "in-flight");
         Gauge.builder("parley.socket.sends.limit", limit, Gradient2Limit::getLimit)
                 .description("sends the node lets run at once (adapts to how long sends take)")
                 .register(registry);
