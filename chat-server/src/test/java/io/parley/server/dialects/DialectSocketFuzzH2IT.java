@@ -6,7 +6,7 @@ import io.parley.server.realtime.TestSocket;
 import io.parley.server.support.Api;
 import io.parley.server.support.Envelopes;
 import io.parley.server.support.FuzzServer;
-import io.parley.server.support.HostileJson;
+import io.parley.server.support.SocketPayloads;
 import io.parley.server.support.StoredCounts;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,7 +20,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.json.JSONException;
 import org.json.JSONObject;
-import org.json.JSONTokener;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,16 +120,7 @@ class DialectSocketFuzzH2IT {
     /** Any JSON value; objects often aim at the fixture chat under every seed's name for it. */
     @Provide
     Arbitrary<Object> payloads() {
-        Arbitrary<Object> value = HostileJson.values(2).map(DialectSocketFuzzH2IT::parse);
-        Arbitrary<Object> object = Combinators.combine(HostileJson.objects(2), Arbitraries.integers().between(0, 2))
-                .as((text, dice) -> {
-                    Object parsed = parse(text);
-                    if (dice > 0 && parsed instanceof JSONObject json) return aimed(json);
-                    return parsed;
-                });
-        return Arbitraries.frequencyOf(Tuple.of(1, value), Tuple.of(4, object))
-                .filter(payload -> String.valueOf(payload) != null
-                        && !(payload instanceof Double number && !Double.isFinite(number)));
+        return SocketPayloads.hostile(DialectSocketFuzzH2IT::aimed);
     }
 
     private static JSONObject aimed(JSONObject payload) {
@@ -138,14 +128,6 @@ class DialectSocketFuzzH2IT {
             return payload.put("chatId", chatId).put("ticketId", chatId).put("conversationId", chatId);
         } catch (JSONException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object parse(String json) {
-        try {
-            return new JSONTokener(json).nextValue();
-        } catch (JSONException e) {
-            return new JSONObject();
         }
     }
 }

@@ -5,11 +5,10 @@ import io.parley.realtime.server.SocketServer;
 import io.parley.server.support.Api;
 import io.parley.server.support.Envelopes;
 import io.parley.server.support.FuzzServer;
-import io.parley.server.support.HostileJson;
+import io.parley.server.support.SocketPayloads;
 import io.parley.server.support.StoredCounts;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -19,7 +18,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.json.JSONException;
 import org.json.JSONObject;
-import org.json.JSONTokener;
 
 import java.util.Map;
 import java.util.Set;
@@ -94,18 +92,7 @@ class SocketFuzzH2IT {
     /** Any JSON value; objects often aim at the fixture chat so the rules behind validation are reached too. */
     @Provide
     Arbitrary<Object> payloads() {
-        Arbitrary<Object> value = HostileJson.values(2).map(SocketFuzzH2IT::parse);
-        Arbitrary<Object> object = Combinators.combine(HostileJson.objects(2), Arbitraries.integers().between(0, 2))
-                .as((text, dice) -> {
-                    Object parsed = parse(text);
-                    if (dice > 0 && parsed instanceof JSONObject json) return aimed(json);
-                    return parsed;
-                });
-        // org.json cannot write a number beyond double (1e400 parses to Infinity): the client would send a broken
-        // packet, which no socket.io client produces, so those payloads are left out.
-        return Arbitraries.frequencyOf(Tuple.of(1, value), Tuple.of(4, object))
-                .filter(payload -> String.valueOf(payload) != null
-                        && !(payload instanceof Double number && !Double.isFinite(number)));
+        return SocketPayloads.hostile(SocketFuzzH2IT::aimed);
     }
 
     private static JSONObject aimed(JSONObject payload) {
@@ -113,15 +100,6 @@ class SocketFuzzH2IT {
             return payload.put("chatId", chatId);
         } catch (JSONException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** org.json refuses duplicate keys, which socket.io-client could not send anyway: those become {}. */
-    private static Object parse(String json) {
-        try {
-            return new JSONTokener(json).nextValue();
-        } catch (JSONException e) {
-            return new JSONObject();
         }
     }
 }
