@@ -6,8 +6,10 @@ import io.parley.shared.error.ChatRejectedException;
 import io.parley.shared.query.ProjectionStatusView;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -67,7 +69,7 @@ public class ProjectionAdmin {
     /** Starts a rebuild in the background; the list shows it as replaying until it caught up. */
     public synchronized void replay(String name) {
         StreamingEventProcessor processor = processor(name);
-        if (starting || processor.isReplaying()) {
+        if (starting || replaying(processor)) {
             String busy = rebuilding == null ? "a read model" : rebuilding;
             throw ChatRejectedException.conflict("ALREADY_REPLAYING", busy + " is already being rebuilt");
         }
@@ -136,7 +138,7 @@ public class ProjectionAdmin {
 
     private ProjectionStatusView status(String name, OptionalLong head) {
         StreamingEventProcessor processor = processor(name);
-        boolean replaying = name.equals(rebuilding) && (starting || processor.isReplaying());
+        boolean replaying = name.equals(rebuilding) && (starting || replaying(processor));
         OptionalLong position = processor.processingStatus().values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent)
@@ -145,6 +147,24 @@ public class ProjectionAdmin {
         Long pos = position.isPresent() ? position.getAsLong() : null;
         Long lag = pos == null || head.isEmpty() ? null : Math.max(0, head.getAsLong() - pos);
         return new ProjectionStatusView(name, replaying ? "replaying" : "live", pos, lag);
+    }
+
+    /**
+     * True while a segment this node holds has not reached the event that was the head at the reset. Not
+     * {@link StreamingEventProcessor#isReplaying()}: it counts a segment as done once it is "caught up", and a freshly
+     * restarted coordinator marks its segments caught up when the event stream has nothing buffered yet, before it
+     * read a single event of the replay.
+     */
+    private static boolean replaying(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(ProjectionAdmin::replaying);
+    }
+
+    private static boolean replaying(EventTrackerStatus status) {
+        return WrappedToken.unwrap(status.getTrackingToken(), ReplayToken.class).map(replay -> {
+            OptionalLong until = replay.getTokenAtReset() == null
+                    ? OptionalLong.empty() : replay.getTokenAtReset().position();
+            return until.isPresent() && replay.position().orElse(0) < until.getAsLong();
+        }).orElse(false);
     }
 
     private StreamingEventProcessor processor(String name) {
