@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.server.limits.RateLimitProperties;
 import io.parley.server.limits.RateLimiter;
 import io.parley.server.limits.SendRateLimitInterceptor;
+import io.parley.shared.correlation.SilentHandlers;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -93,15 +94,15 @@ public class AxonConfig {
                 .build();
     }
 
-    /** Copies who acted from each command onto the events it produced. */
+    /** Copies who acted from each command onto the events it produced (not in handlers that send nothing). */
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_ROLE, ACTOR_NAME);
+        return SilentHandlers.skip(new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_ROLE, ACTOR_NAME));
     }
 
     /** Adds correlationId and traceId, linking every event to the command that caused it. */
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return SilentHandlers.skip(new MessageOriginProvider());
     }
 }

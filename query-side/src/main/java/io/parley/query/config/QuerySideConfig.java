@@ -1,6 +1,7 @@
 package io.parley.query.config;
 
 import io.parley.query.chat.ProjectionSignals;
+import io.parley.shared.correlation.SilentHandlers;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -90,6 +91,13 @@ public class QuerySideConfig {
     public ConfigurerModule projectionsRetryFailedEvents() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(READ_MODELS, c -> PropagatingErrorHandler.instance());
+    }
+
+    /** The read models send no messages: Axon need not work out what their messages would inherit. */
+    @Bean
+    public ConfigurerModule readModelsSendNothing() {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(READ_MODELS, c -> SilentHandlers.interceptor());
     }
 
     /** After a projection commits events of a chat, wakes whoever waits to read that chat's writes. */
