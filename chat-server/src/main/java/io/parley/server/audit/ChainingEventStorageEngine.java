@@ -4,6 +4,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import io.parley.server.axon.TimestampReadingEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * transaction that stores them (the unit of work's, when there is one): a command that rolls back leaves neither
  * events nor links, and each node links what it stores.
  */
-public final class ChainingEventStorageEngine extends JdbcEventStorageEngine {
+public final class ChainingEventStorageEngine extends TimestampReadingEngine {
     private final ConnectionProvider connections;
     private final TransactionManager transactions;
     private final ChainWriter chain;
