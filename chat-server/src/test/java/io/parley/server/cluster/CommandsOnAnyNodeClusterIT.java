@@ -39,6 +39,38 @@ class CommandsOnAnyNodeClusterIT {
     }
 
     /**
+     * Each node keeps the chats it handled in memory. Here node 1 knows the chat as Alice's when an admin gives it
+     * to Bob through node 2: Alice taking it again on node 1 must meet Bob, not the chat as node 1 last saw it
+     * (taking a chat one already holds stores nothing, so no unique key would catch a stale decision).
+     */
+    @Test
+    void aNodeDecidesOnWhatAnotherNodeWroteSinceItLastSawTheChat() {
+        Api node1 = cluster.api(1);
+        Api node2 = cluster.api(2);
+        Person admin = ClusterUsers.admin(node1);
+        Person alice = ClusterUsers.createAgent(node1, admin, node1, "Alice2");
+        Person bob = ClusterUsers.createAgent(node1, admin, node2, "Bob2");
+        Person customer = ClusterUsers.registerCustomer(node1, "Stale");
+        String chatId = ClusterUsers.startChat(node1, customer, "who holds me?");
+        String assign = "/api/chats/" + chatId + "/assign";
+
+        assertThat(node1.post(assign, alice.token(), null).status()).isEqualTo(200);
+        assertThat(node1.post("/api/chats/" + chatId + "/messages", alice.token(), Map.of("content", "on it"))
+                .status()).isEqualTo(201);
+        Response transferred = node2.post(assign, admin.token(), Map.of("agentId", bob.id()));
+        assertThat(transferred.status()).as(transferred.body().toString()).isEqualTo(200);
+
+        Response again = node1.post(assign, alice.token(), null);
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
+        Response written = node1.post("/api/chats/" + chatId + "/messages", alice.token(), Map.of("content", "me?"));
+        assertThat(written.status()).as(written.body().toString()).isEqualTo(409);
+        for (Api node : new Api[]{node1, node2}) {
+            Response chat = node.get("/api/chats/" + chatId, admin.token());
+            assertThat(chat.data().path("assignedAgent").path("id").asText()).isEqualTo(bob.id());
+        }
+    }
+
+    /**
      * Half of these writes land on the node that does not project the chat, which learns of them only by polling
      * the event table; the answer must still carry the write, and the other node must show it at once.
      */

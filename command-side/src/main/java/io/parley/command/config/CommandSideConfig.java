@@ -3,7 +3,6 @@ package io.parley.command.config;
 import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -16,6 +15,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -77,24 +77,26 @@ public class CommandSideConfig {
     }
 
     /**
-     * One node keeps its busiest chats in memory between commands: a send then loads nothing from the event store.
+     * Each node keeps its busiest chats in memory between commands: a send then loads nothing from the event store.
      * The cache holds them strongly, up to {@value #CACHED_CONVERSATIONS} (least recently used go first): Axon's
      * weak-reference cache lost them at every young collection, and the chat benchmark's profile showed a third
-     * of the command path reloading and deserialising chats. On several nodes ({@code CHAT_REDIS_URL} set) there
-     * is no cache: another node's append would leave a cached chat stale, and a command that appends nothing
-     * (assigning the current holder again) would decide on it unseen.
+     * of the command path reloading and deserialising chats. On several nodes ({@code CHAT_REDIS_URL} set) another
+     * node's append would leave a cached chat stale, and a command that appends nothing (assigning the current
+     * holder again) would decide on it unseen, so there a cached chat is checked against the event store's last
+     * seq of it before each use ({@link StoreCheckedCache}).
      */
     @Bean
-    public Cache conversationCache(@Value("${chat.redis-url:}") String redisUrl, CacheManager caches) {
+    public Cache conversationCache(@Value("${chat.redis-url:}") String redisUrl, CacheManager caches,
+                                   ObjectProvider<EventStore> eventStore) {
         boolean clustered = redisUrl != null && !redisUrl.isBlank();
-        LoggerFactory.getLogger(CommandSideConfig.class).info("conversation aggregate cache: {}",
-                clustered ? "off (several nodes)" : "on (one node, " + CACHED_CONVERSATIONS + " chats)");
-        if (clustered) return NoCache.INSTANCE;
+        LoggerFactory.getLogger(CommandSideConfig.class).info("conversation aggregate cache: {} chats, {}",
+                CACHED_CONVERSATIONS, clustered ? "checked against the event store (several nodes)" : "one node");
         CaffeineConfiguration<Object, Object> settings = new CaffeineConfiguration<>();
         settings.setMaximumSize(OptionalLong.of(CACHED_CONVERSATIONS));
         // By reference: a cached chat is the live aggregate, never a copy.
         settings.setStoreByValue(false);
-        return new JCacheAdapter(caches.createCache("conversations", settings));
+        Cache cache = new JCacheAdapter(caches.createCache("conversations", settings));
+        return clustered ? new StoreCheckedCache(cache, eventStore::getObject) : cache;
     }
 
     /**
