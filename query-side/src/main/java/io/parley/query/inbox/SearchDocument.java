@@ -1,5 +1,6 @@
 package io.parley.query.inbox;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ class SearchDocument {
 
     private final boolean postgres;
 
+    @Autowired
     SearchDocument(DataSource dataSource) throws MetaDataAccessException {
         this("PostgreSQL".equalsIgnoreCase(
                 JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)));
