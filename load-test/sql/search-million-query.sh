@@ -4,7 +4,8 @@
 #   ./search-million-query.sh [runs] [text ...]
 # Each query runs in one session, as on the server's pooled connections: prepared once, executed runs + 1 times,
 # the first (cold backend, custom plan) dropped; prints p50 and max of the server's execution times per query.
-# The server skips the count when a first page is not full; it is timed here anyway.
+# The server skips the count when a first page is not full; it is timed here anyway. STATUS=active adds the
+# console's default filter (status IN open, in_progress, pending), as GET /api/chats?status=active&q= sends it.
 set -euo pipefail
 runs=${1:-11}; shift || true
 if [[ $# -gt 0 ]]; then texts=("$@"); else texts=(word1234 nosuchword parcel c4242@example tkt-2026-00424); fi
@@ -13,6 +14,7 @@ columns="chat_id, ticket_number, subject, category, priority, status, customer_i
   customer_email, agent_id, agent_name, created_at, updated_at, resolved_at, closed_at, resolution_summary, tags,
   rating_score, rating_comment, rated_at, last_seq, version, queued_at"
 filter="(search_fields LIKE \$1 ESCAPE '\\' OR message_words @@ websearch_to_tsquery('simple', \$2))"
+[[ ${STATUS:-} == active ]] && filter="status IN ('OPEN', 'IN_PROGRESS', 'PENDING') AND $filter"
 for text in "${texts[@]}"; do
   pattern="%$(tr '[:upper:]' '[:lower:]' <<<"$text")%"
   for query in page total; do
