@@ -72,8 +72,8 @@ final class InboxRows implements RowTable<InboxChatEntity> {
 
     @Override
     public String insert() {
-        return "INSERT INTO inbox_chat (" + COLUMNS + ", search_fields) VALUES (:chatId, :ticketNumber, :subject, :category,"
-                + " :priority, :status, :customerId, :customerType, :customerName, :customerEmail, :agentId,"
+        return "INSERT INTO inbox_chat (" + COLUMNS + ", search_fields) VALUES (:chatId, :ticketNumber, :subject,"
+                + " :category, :priority, :status, :customerId, :customerType, :customerName, :customerEmail, :agentId,"
                 + " :agentName, :createdAt, :updatedAt, :resolvedAt, :closedAt, :resolutionSummary, :tags,"
                 + " :ratingScore, :ratingComment, :ratedAt, :lastSeq, :version, :queuedAt, :searchFields)";
     }

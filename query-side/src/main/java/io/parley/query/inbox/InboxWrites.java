@@ -49,7 +49,9 @@ final class InboxWrites implements PendingWrites {
         List<SqlParameterSource> appends = new ArrayList<>();
         said.forEach((chatId, chunks) -> chunks.forEach(chunk -> appends.add(
                 new MapSqlParameterSource().addValue("chatId", chatId).addValue("text", chunk.toString()))));
-        if (!appends.isEmpty()) jdbc.batchUpdate(document.appendStatement(), appends.toArray(SqlParameterSource[]::new));
+        if (!appends.isEmpty()) {
+            jdbc.batchUpdate(document.appendStatement(), appends.toArray(SqlParameterSource[]::new));
+        }
         said.clear();
     }
 }

@@ -30,7 +30,8 @@ public final class ReadModelDatabase {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         try (Connection connection = dataSource.getConnection()) {
             for (String script : List.of("V3__read_models.sql", "V5__history_read_pointers.sql",
-                    "V9__tags_canned_ratings.sql", "V11__analytics.sql", "V13__auto_assign.sql", "V14__inbox_search.sql")) {
+                    "V9__tags_canned_ratings.sql", "V11__analytics.sql", "V13__auto_assign.sql",
+                    "V14__inbox_search.sql")) {
                 ScriptUtils.executeSqlScript(connection, new FileSystemResource(MIGRATIONS + script));
             }
         } catch (SQLException e) {
