@@ -11,6 +11,8 @@ import java.sql.Statement;
  * PostgreSQL only, 'simple' configuration so that any language is split into words and nothing is stemmed.
  * System notices are left out, as the search leaves them out. H2 has no such index and matches substrings.
  * A Spring bean (Flyway takes Java migrations from the context), named as Flyway versions migrations.
+ * Superseded by the per-chat search document of V14_1, which drops this index; kept because applied
+ * migrations must stay resolvable.
  */
 @Component
 @SuppressWarnings("java:S101") // Flyway reads the version and description from the class name

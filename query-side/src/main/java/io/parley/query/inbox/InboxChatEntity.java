@@ -11,11 +11,16 @@ import jakarta.persistence.Table;
 import io.parley.shared.query.RatingView;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** One chat as the inbox lists and filters it. */
 @Entity
 @Table(name = "inbox_chat")
 class InboxChatEntity {
+    static final String FIELD_SEPARATOR = "\u001f";
 
     @Id
     String chatId;
@@ -103,6 +108,15 @@ class InboxChatEntity {
                 resolutionSummary, TagColumn.read(tags),
                 ratingScore == null ? null : new RatingView(ratingScore, ratingComment, ratedAt), lastSeq, version,
                 queuedAt);
+    }
+
+    /**
+     * What the inbox's {@code q} finds as a substring: ticket number, subject, customer name and email, lowercased
+     * and joined by U+001F (a control character nobody searches for), so one trigram index serves all four.
+     */
+    String searchFields() {
+        return Stream.of(ticketNumber, subject, customerName, customerEmail).filter(Objects::nonNull)
+                .map(value -> value.toLowerCase(Locale.ROOT)).collect(Collectors.joining(FIELD_SEPARATOR));
     }
 
     private static boolean hasText(String value) {

@@ -36,9 +36,11 @@ class InboxProjection {
     private static final String DEFAULT_CATEGORY = "general";
 
     private final ProjectionBatches batches;
+    private final SearchDocument document;
 
-    InboxProjection(ProjectionBatches batches) {
+    InboxProjection(ProjectionBatches batches, SearchDocument document) {
         this.batches = batches;
+        this.document = document;
     }
 
     @EventHandler
@@ -57,10 +59,14 @@ class InboxProjection {
         rows.insert(chat);
     }
 
+    /** What the customer or staff said joins the chat's search document; a system notice does not. */
     @EventHandler
     void on(MessageSentEvent event, @SequenceNumber long sequenceNumber) {
-        apply(event.chatId(), sequenceNumber, event.sentAt(),
-                chat -> chat.lastSeq = Math.max(chat.lastSeq, event.seq()));
+        boolean said = event.senderRole() != null && event.senderRole().side().isPresent();
+        apply(event.chatId(), sequenceNumber, event.sentAt(), chat -> {
+            chat.lastSeq = Math.max(chat.lastSeq, event.seq());
+            if (said) writes().said(event.chatId(), event.content());
+        });
     }
 
     @EventHandler
@@ -159,6 +165,11 @@ class InboxProjection {
 
     /** This batch's inbox rows, written when the batch commits. */
     private Rows<InboxChatEntity> rows() {
-        return batches.pending("inbox", () -> new Rows<>(InboxRows.TABLE, batches));
+        return writes().rows;
+    }
+
+    /** This batch's inbox writes: the rows, then the words said in them. */
+    private InboxWrites writes() {
+        return batches.pending("inbox", () -> new InboxWrites(batches, document));
     }
 }

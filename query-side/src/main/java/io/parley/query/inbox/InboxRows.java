@@ -18,7 +18,8 @@ import static io.parley.query.projection.SqlValues.timestamp;
 final class InboxRows implements RowTable<InboxChatEntity> {
     static final InboxRows TABLE = new InboxRows();
 
-    private static final String COLUMNS = "chat_id, ticket_number, subject, category, priority, status, customer_id,"
+    /** The columns of a row as the inbox hands it out; not the search document, which only the listing reads. */
+    static final String COLUMNS = "chat_id, ticket_number, subject, category, priority, status, customer_id,"
             + " customer_type, customer_name, customer_email, agent_id, agent_name, created_at, updated_at,"
             + " resolved_at, closed_at, resolution_summary, tags, rating_score, rating_comment, rated_at, last_seq,"
             + " version, queued_at";
@@ -71,10 +72,10 @@ final class InboxRows implements RowTable<InboxChatEntity> {
 
     @Override
     public String insert() {
-        return "INSERT INTO inbox_chat (" + COLUMNS + ") VALUES (:chatId, :ticketNumber, :subject, :category,"
-                + " :priority, :status, :customerId, :customerType, :customerName, :customerEmail, :agentId,"
+        return "INSERT INTO inbox_chat (" + COLUMNS + ", search_fields) VALUES (:chatId, :ticketNumber, :subject,"
+                + " :category, :priority, :status, :customerId, :customerType, :customerName, :customerEmail, :agentId,"
                 + " :agentName, :createdAt, :updatedAt, :resolvedAt, :closedAt, :resolutionSummary, :tags,"
-                + " :ratingScore, :ratingComment, :ratedAt, :lastSeq, :version, :queuedAt)";
+                + " :ratingScore, :ratingComment, :ratedAt, :lastSeq, :version, :queuedAt, :searchFields)";
     }
 
     @Override
@@ -84,7 +85,8 @@ final class InboxRows implements RowTable<InboxChatEntity> {
                 + " agent_id = :agentId, agent_name = :agentName, updated_at = :updatedAt,"
                 + " resolved_at = :resolvedAt, closed_at = :closedAt, resolution_summary = :resolutionSummary,"
                 + " tags = :tags, rating_score = :ratingScore, rating_comment = :ratingComment, rated_at = :ratedAt,"
-                + " last_seq = :lastSeq, version = :version, queued_at = :queuedAt WHERE chat_id = :chatId";
+                + " last_seq = :lastSeq, version = :version, queued_at = :queuedAt, search_fields = :searchFields"
+                + " WHERE chat_id = :chatId";
     }
 
     @Override
@@ -113,6 +115,7 @@ final class InboxRows implements RowTable<InboxChatEntity> {
                 .addValue("ratedAt", timestamp(chat.ratedAt))
                 .addValue("lastSeq", chat.lastSeq)
                 .addValue("version", chat.version)
-                .addValue("queuedAt", timestamp(chat.queuedAt));
+                .addValue("queuedAt", timestamp(chat.queuedAt))
+                .addValue("searchFields", chat.searchFields());
     }
 }

@@ -26,7 +26,7 @@ final class TagColumn {
     static String containsPattern(String tag) {
         StringBuilder pattern = new StringBuilder("%").append(DELIMITER);
         for (char c : tag.toCharArray()) {
-            if (c == '%' || c == '_' || c == InboxSpecifications.ESCAPE) pattern.append(InboxSpecifications.ESCAPE);
+            if (c == '%' || c == '_' || c == InboxListing.ESCAPE) pattern.append(InboxListing.ESCAPE);
             pattern.append(c);
         }
         return pattern.append(DELIMITER).append('%').toString();

@@ -29,10 +29,11 @@ public final class ReadModelDatabase {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new FileSystemResource(MIGRATIONS + "V3__read_models.sql"));
-            ScriptUtils.executeSqlScript(connection,
-                    new FileSystemResource(MIGRATIONS + "V5__history_read_pointers.sql"));
-            ScriptUtils.executeSqlScript(connection, new FileSystemResource(MIGRATIONS + "V11__analytics.sql"));
+            for (String script : List.of("V3__read_models.sql", "V5__history_read_pointers.sql",
+                    "V9__tags_canned_ratings.sql", "V11__analytics.sql", "V13__auto_assign.sql",
+                    "V14__inbox_search.sql")) {
+                ScriptUtils.executeSqlScript(connection, new FileSystemResource(MIGRATIONS + script));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
