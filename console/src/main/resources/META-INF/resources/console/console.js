@@ -3,10 +3,14 @@ import { Conversation } from "./lib/conversation.js";
 import { el, randomId, setText, show } from "./lib/dom.js";
 import { connectLive, pollInterval, request, TypingIndicator, TypingSignal } from "./lib/live.js";
 import { Poller } from "./lib/poller.js";
+import { CannedReplies } from "./canned.js";
+import { ChatDetails, tagLabels } from "./details.js";
+import { Notes } from "./notes.js";
 
 /**
  * The agent console: log in, watch the inbox (filtered by status and holder, searched by ticket, subject or
- * customer), open a chat, take it, reply, mark it read, resolve or close it with a summary. It speaks the public
+ * customer, or by tag), open a chat, take it, reply (saved replies by "/shortcode"), mark it read, resolve or close
+ * it with a summary, set its priority and tags, keep private notes, see its rating. It speaks the public
  * REST API and, when the Socket.IO client is there, the socket events (live inbox, messages, typing, read ticks);
  * without a live connection it polls. The token lives in sessionStorage (this tab only).
  */
@@ -26,6 +30,10 @@ const typingSignal = new TypingSignal((isTyping) => {
     socket.emit("typing", { chatId: openChat, isTyping });
   }
 });
+const notes = new Notes($("notes-list"), $("notes-empty"));
+const canned = new CannedReplies($("reply"), $("canned-list"), api);
+const details = new ChatDetails({ form: $("details"), priority: $("chat-priority"), tags: $("chat-tags"),
+  priorityShown: $("chat-priority-shown"), tagsShown: $("chat-tags-shown"), rating: $("chat-rating") }, api);
 let openChat = null;
 let conversation = null;
 let lastReadSeq = 0;
@@ -111,6 +119,9 @@ async function goLive() {
     chatAssigned: (e) => changed(e.chatId),
     chatStatusChanged: (e) => changed(e.chatId),
     chatClosed: (e) => changed(e.chatId),
+    chatUpdated: (e) => changed(e.chatId),
+    chatRated: (e) => changed(e.chatId),
+    noteAdded: (e) => notes.merge(e.chatId, [e.note]),
     newMessage: (message) => {
       if (message.chatId === openChat) {
         conversation.merge([message]);
@@ -170,7 +181,7 @@ async function join(chatId) {
     if (chatId === openChat) {
       showChat(data.chat);
       conversation.merge(data.missed);
-      await markRead(data.chat);
+      await Promise.all([markRead(data.chat), loadNotes(chatId)]);
     }
   } catch (e) {
     if (chatId === openChat) {
@@ -221,6 +232,7 @@ async function refreshInbox() {
     status: $("filter-status").value,
     assignee: $("filter-assignee").value,
     q: $("filter-q").value.trim(),
+    tag: $("filter-tag").value.trim().toLowerCase(),
     limit: 100,
   })}`), $("inbox-error"));
   const list = $("inbox-list");
@@ -242,10 +254,13 @@ function inboxItem(chat) {
   },
   el("span", { class: "line" }, el("span", { class: "ticket" }, chat.ticketNumber),
     el("span", { class: "status" }, chat.status),
+    chat.priority && chat.priority !== "medium" ? el("span", { class: `priority ${chat.priority}` }, chat.priority)
+      : null,
     chat.unreadCount > 0 ? el("span", { class: "badge", "aria-label": `${chat.unreadCount} unread` },
       String(chat.unreadCount)) : null),
   el("span", { class: "subject" }, chat.subject || "(no subject)"),
   el("span", { class: "customer muted" }, customer),
+  chat.tags?.length ? el("span", { class: "tags" }, tagLabels(chat)) : null,
   el("span", { class: "agent muted" }, chat.assignedAgent ? `with ${chat.assignedAgent.name}` : "unassigned"));
   button.addEventListener("click", () => open(chat.id));
   return el("li", {}, button);
@@ -261,6 +276,8 @@ function open(chatId) {
   lastReadSeq = 0;
   conversation = new Conversation($("messages"), (m) => m.senderId === session.user.id);
   conversation.clear();
+  notes.reset(chatId);
+  canned.close();
   setText($("chat-error"), "");
   $("summary").value = "";
   show($("chat"), true);
@@ -291,7 +308,13 @@ async function refreshChat() {
   }
   showChat(chat);
   conversation.merge(messages);
-  await markRead(chat);
+  await Promise.all([markRead(chat), loadNotes(chatId)]);
+}
+
+/** Reads the chat's notes (the noteAdded push brings new ones while live; this covers the rest). */
+async function loadNotes(chatId) {
+  const list = await guarded(() => api.get(`/api/chats/${encodeURIComponent(chatId)}/notes`), $("chat-error"));
+  notes.merge(chatId, list);
 }
 
 function showChat(chat) {
@@ -308,6 +331,7 @@ function showChat(chat) {
   $("close").disabled = closed;
   $("send").disabled = closed;
   $("reply").disabled = closed;
+  details.show(chat);
 }
 
 /** Marks the customer's messages read once the agent holding the chat has them on screen. */
@@ -348,6 +372,10 @@ $("inbox-filters").addEventListener("submit", (event) => {
 });
 $("filter-status").addEventListener("change", () => inboxPoller.now());
 $("filter-assignee").addEventListener("change", () => inboxPoller.now());
+$("filter-tag").addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => inboxPoller.now(), 300);
+});
 $("filter-q").addEventListener("input", () => {
   clearTimeout(searchTimer);
   searchTimer = setTimeout(() => inboxPoller.now(), 300);
@@ -356,6 +384,25 @@ $("filter-q").addEventListener("input", () => {
 $("take").addEventListener("click", () => chatAction("assign", {}));
 $("resolve").addEventListener("click", () => chatAction("status", summaryBody({ status: "resolved" })));
 $("close").addEventListener("click", () => chatAction("close", summaryBody({})));
+details.attach(() => inboxPoller.now(), (e) => setText($("chat-error"), e.message));
+canned.attach();
+
+$("note-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const content = $("note-text").value;
+  const chatId = openChat;
+  if (!content.trim() || !chatId) {
+    return;
+  }
+  try {
+    const note = await guarded(() => api.post(`/api/chats/${encodeURIComponent(chatId)}/notes`, { content }),
+      $("chat-error"));
+    $("note-text").value = "";
+    notes.merge(chatId, [note]);
+  } catch (e) {
+    // Shown in the chat's error line; the note stays in the box.
+  }
+});
 
 $("composer").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -418,6 +465,9 @@ async function send(chatId, content, clientMessageId, attempt) {
 $("reply").addEventListener("input", () => typingSignal.keystroke());
 $("reply").addEventListener("blur", () => typingSignal.stop());
 $("reply").addEventListener("keydown", (event) => {
+  if (canned.handleKey(event)) {
+    return;
+  }
   if (event.key === "Enter" && !event.shiftKey) {
     event.preventDefault();
     $("composer").requestSubmit();
