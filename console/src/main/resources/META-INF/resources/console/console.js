@@ -5,6 +5,7 @@ import { connectLive, pollInterval, request, TypingIndicator, TypingSignal } fro
 import { Poller } from "./lib/poller.js";
 import { CannedReplies } from "./canned.js";
 import { ChatDetails, tagLabels } from "./details.js";
+import { EarlierHistory, PAGE } from "./history.js";
 import { Notes } from "./notes.js";
 
 /**
@@ -34,7 +35,9 @@ const notes = new Notes($("notes-list"), $("notes-empty"));
 const canned = new CannedReplies($("reply"), $("canned-list"), api);
 const details = new ChatDetails({ form: $("details"), priority: $("chat-priority"), tags: $("chat-tags"),
   priorityShown: $("chat-priority-shown"), tagsShown: $("chat-tags-shown"), rating: $("chat-rating") }, api);
+const earlier = new EarlierHistory($("messages"), $("older"), api, () => ({ chatId: openChat, conversation }));
 let openChat = null;
+let joinedChat = null;
 let conversation = null;
 let lastReadSeq = 0;
 let socket = null;
@@ -104,9 +107,9 @@ async function goLive() {
       inboxPoller.setInterval(0);
       chatPoller.setInterval(0);
       inboxPoller.now();
-      if (openChat) {
-        join(openChat);
-      }
+      joinedChat = null;
+      chatPoller.now(); // and joins the open chat's room once its messages are read
+
     },
     disconnect: () => {
       document.body.dataset.live = "disconnected";
@@ -173,8 +176,12 @@ function changed(chatId) {
   }
 }
 
-/** Joins the open chat's room, with what was missed since the last seq held (after every reconnect too). */
+/**
+ * Joins the open chat's room, with what was missed since the last seq held (after every reconnect too). It runs
+ * after the chat's latest page came over REST: joining with nothing held would bring the whole history at once.
+ */
 async function join(chatId) {
+  joinedChat = chatId;
   const afterSeq = conversation.messages.size ? conversation.pollAfterSeq() : undefined;
   try {
     const data = await request(socket, "joinChat", afterSeq === undefined ? { chatId } : { chatId, afterSeq });
@@ -185,6 +192,7 @@ async function join(chatId) {
     }
   } catch (e) {
     if (chatId === openChat) {
+      joinedChat = null; // the next refresh tries again
       setText($("chat-error"), e.message);
     }
   }
@@ -284,11 +292,10 @@ function open(chatId) {
   for (const item of document.querySelectorAll(".chat-item")) {
     item.setAttribute("aria-current", item.dataset.chatId === chatId ? "true" : "false");
   }
+  joinedChat = null;
+  earlier.update();
   chatPoller.stop();
   chatPoller.start();
-  if (socket?.connected) {
-    join(chatId);
-  }
 }
 
 async function refreshChat() {
@@ -296,11 +303,12 @@ async function refreshChat() {
   if (!session || !chatId) {
     return;
   }
+  const first = conversation.messages.size === 0;
   const [chat, messages] = await Promise.all([
     guarded(() => api.get(`/api/chats/${encodeURIComponent(chatId)}`), $("chat-error")),
     guarded(() => api.get(`/api/chats/${encodeURIComponent(chatId)}/messages${query({
-      afterSeq: conversation.messages.size ? conversation.pollAfterSeq() : undefined,
-      limit: 200,
+      afterSeq: first ? undefined : conversation.pollAfterSeq(),
+      limit: first ? PAGE : 200,
     })}`), $("chat-error")),
   ]);
   if (chatId !== openChat) {
@@ -308,6 +316,10 @@ async function refreshChat() {
   }
   showChat(chat);
   conversation.merge(messages);
+  earlier.update();
+  if (socket?.connected && joinedChat !== chatId) {
+    join(chatId);
+  }
   await Promise.all([markRead(chat), loadNotes(chatId)]);
 }
 
@@ -385,6 +397,7 @@ $("take").addEventListener("click", () => chatAction("assign", {}));
 $("resolve").addEventListener("click", () => chatAction("status", summaryBody({ status: "resolved" })));
 $("close").addEventListener("click", () => chatAction("close", summaryBody({})));
 details.attach(() => inboxPoller.now(), (e) => setText($("chat-error"), e.message));
+earlier.attach();
 canned.attach();
 
 $("note-form").addEventListener("submit", async (event) => {

@@ -18,7 +18,9 @@ export class ChatDetails {
   attach(onSaved, onError) {
     const { form, priority, tags } = this.nodes;
     for (const input of [priority, tags]) {
-      input.addEventListener("input", () => { this.dirty = true; });
+      for (const type of ["input", "change"]) {
+        input.addEventListener(type, () => { this.dirty = true; });
+      }
     }
     form.addEventListener("submit", async (event) => {
       event.preventDefault();

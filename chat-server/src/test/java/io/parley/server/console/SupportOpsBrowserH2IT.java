@@ -1,5 +1,6 @@
 package io.parley.server.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.server.ChatServerApplication;
 import io.parley.server.support.Api;
 import io.parley.server.support.H2Database;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The support tools of the console in a real headless Chromium, one flow each: a private note shows in the console
  * and never in the widget; "/shortcode" in the reply box offers saved replies and the chosen one reaches the guest;
  * edited tags find the chat through the inbox's tag filter; the guest rates a resolved chat and the console shows
- * the rating. Both pages run with {@code ?poll=0}, so every change shown after the first load came over the socket
+ * the rating; scrolling up a long chat brings its earlier messages. Both pages run with {@code ?poll=0}, so every change shown after the first load came over the socket
  * ({@code noteAdded}, {@code chatUpdated}, {@code chatRated}, {@code chatStatusChanged}).
  */
 @H2Database
@@ -208,12 +211,44 @@ class SupportOpsBrowserH2IT {
         assertThat(pages.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void scrollingToTheTopOfALongChatBringsItsEarlierMessages() {
+        JsonNode started = api.post("/api/chats/guest", null,
+                Map.of("name", "Hugo History", "message", "Message 1")).data();
+        String chatId = started.path("chat").path("id").asText();
+        String guestToken = started.path("guestToken").asText();
+        for (int i = 2; i <= 90; i++) {
+            assertThat(api.post("/api/chats/" + chatId + "/messages", guestToken,
+                    Map.of("content", "Message " + i)).status()).isEqualTo(201);
+        }
+        consoleLogin();
+        pages.visible(By.cssSelector(".chat-item[data-chat-id='" + chatId + "']")).click();
+        pages.waitForStored("Message 90");
+        // A chat opens on its latest 50 messages.
+        assertThat(messageTexts()).hasSize(50).startsWith("Message 41").endsWith("Message 90");
+        assertThat(browser.findElement(By.id("older")).isDisplayed()).isTrue();
+
+        pages.js("document.getElementById('messages').scrollTop = 0");
+        pages.waitForStored("Message 1");
+        List<String> all = new ArrayList<>();
+        for (int i = 1; i <= 90; i++) {
+            all.add("Message " + i);
+        }
+        assertThat(messageTexts()).isEqualTo(all);
+        // The agent stays where they were reading instead of jumping to the oldest message.
+        assertThat(((Number) pages.js("return document.getElementById('messages').scrollTop")).doubleValue())
+                .isPositive();
+        pages.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("older")));
+        assertThat(pages.consoleErrors()).isEmpty();
+    }
+
     private record Guest(String window, String chatId) {
     }
 
     /** A new window with the console, logged in as this test's agent and live; answers its handle. */
     private String consoleLogin() {
         browser.switchTo().newWindow(WindowType.WINDOW);
+        browser.manage().window().setSize(new Dimension(1280, 1080));
         browser.get(url("/console/?poll=0"));
         pages.ready();
         pages.visible(By.id("login-email")).sendKeys(agentEmail);
@@ -253,6 +288,11 @@ class SupportOpsBrowserH2IT {
 
     private List<WebElement> options() {
         return browser.findElements(By.cssSelector("#canned-list [role=option]"));
+    }
+
+    private List<String> messageTexts() {
+        return browser.findElements(By.cssSelector("#messages .message[data-seq] .content")).stream()
+                .map(WebElement::getText).toList();
     }
 
     private List<String> noteTexts() {
