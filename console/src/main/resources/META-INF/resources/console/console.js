@@ -7,13 +7,14 @@ import { CannedReplies } from "./canned.js";
 import { ChatDetails, tagLabels } from "./details.js";
 import { EarlierHistory, PAGE } from "./history.js";
 import { Notes } from "./notes.js";
+import { Transfer } from "./transfer.js";
 
 /**
  * The agent console: log in, watch the inbox (filtered by status and holder, searched by ticket, subject or
  * customer, or by tag), open a chat, take it, reply (saved replies by "/shortcode"), mark it read, resolve or close
- * it with a summary, set its priority and tags, keep private notes, see its rating. It speaks the public
- * REST API and, when the Socket.IO client is there, the socket events (live inbox, messages, typing, read ticks);
- * without a live connection it polls. The token lives in sessionStorage (this tab only).
+ * it with a summary, set its priority and tags, keep private notes, see its rating; admins transfer it. It speaks
+ * the public REST API and, when the Socket.IO client is there, the socket events (live inbox, messages, typing,
+ * read ticks, notes, edits, ratings); without a live connection it polls. The token lives in sessionStorage (this tab only).
  */
 
 const SESSION_KEY = "parley.console.session";
@@ -36,6 +37,7 @@ const canned = new CannedReplies($("reply"), $("canned-list"), api);
 const details = new ChatDetails({ form: $("details"), priority: $("chat-priority"), tags: $("chat-tags"),
   priorityShown: $("chat-priority-shown"), tagsShown: $("chat-tags-shown"), rating: $("chat-rating") }, api);
 const earlier = new EarlierHistory($("messages"), $("older"), api, () => ({ chatId: openChat, conversation }));
+const transfer = new Transfer({ box: $("transfer-box"), select: $("transfer-to"), button: $("transfer") }, api);
 let openChat = null;
 let joinedChat = null;
 let conversation = null;
@@ -70,6 +72,7 @@ function render() {
     setText($("who-name"), `${session.user.name} (${session.user.role})`);
     inboxPoller.start();
     goLive();
+    transfer.start(session.user).catch((e) => setText($("inbox-error"), e.message));
   } else {
     $("login-email").focus();
   }
@@ -344,6 +347,7 @@ function showChat(chat) {
   $("send").disabled = closed;
   $("reply").disabled = closed;
   details.show(chat);
+  transfer.show(chat);
 }
 
 /** Marks the customer's messages read once the agent holding the chat has them on screen. */
@@ -398,6 +402,7 @@ $("resolve").addEventListener("click", () => chatAction("status", summaryBody({ 
 $("close").addEventListener("click", () => chatAction("close", summaryBody({})));
 details.attach(() => inboxPoller.now(), (e) => setText($("chat-error"), e.message));
 earlier.attach();
+transfer.attach((agentId) => chatAction("assign", { agentId }));
 canned.attach();
 
 $("note-form").addEventListener("submit", async (event) => {

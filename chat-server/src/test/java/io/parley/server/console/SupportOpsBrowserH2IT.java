@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The support tools of the console in a real headless Chromium, one flow each: a private note shows in the console
  * and never in the widget; "/shortcode" in the reply box offers saved replies and the chosen one reaches the guest;
  * edited tags find the chat through the inbox's tag filter; the guest rates a resolved chat and the console shows
- * the rating; scrolling up a long chat brings its earlier messages. Both pages run with {@code ?poll=0}, so every change shown after the first load came over the socket
+ * the rating; scrolling up a long chat brings its earlier messages; an admin transfers a chat to another agent. Both pages run with {@code ?poll=0}, so every change shown after the first load came over the socket
  * ({@code noteAdded}, {@code chatUpdated}, {@code chatRated}, {@code chatStatusChanged}).
  */
 @H2Database
@@ -190,6 +190,7 @@ class SupportOpsBrowserH2IT {
         browser.findElement(By.id("reply")).sendKeys("Done, the new address is saved", Keys.ENTER);
         pages.waitForStored("Done, the new address is saved");
         assertThat(browser.findElement(By.id("chat-rating")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("transfer-box")).isDisplayed()).as("only admins transfer").isFalse();
         browser.findElement(By.id("resolve")).click();
         pages.waitFor(ExpectedConditions.textToBe(By.id("chat-status"), "resolved"));
 
@@ -242,18 +243,51 @@ class SupportOpsBrowserH2IT {
         assertThat(pages.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void anAdminTransfersTheChatToAnotherAgent() {
+        String tomEmail = "tom-" + UUID.randomUUID() + "@parley.test";
+        String tom = api.post("/api/admin/users", admin, Map.of("name", "Tom Transfer " + unique, "email", tomEmail,
+                "password", "agent-password-1", "role", "agent")).data().path("id").asText();
+        JsonNode started = api.post("/api/chats/guest", null,
+                Map.of("name", "Tara Transfer", "message", "Please pass me to billing")).data();
+        String chatId = started.path("chat").path("id").asText();
+        JsonNode sam = api.post("/api/auth/login", null, Map.of("email", agentEmail, "password", "agent-password-1"))
+                .data();
+        assertThat(api.post("/api/chats/" + chatId + "/assign", sam.path("token").asText(), Map.of()).status())
+                .isEqualTo(200);
+
+        consoleLogin("admin@parley.test", "admin-password-1", "Administrator");
+        pages.visible(By.cssSelector(".chat-item[data-chat-id='" + chatId + "']")).click();
+        pages.waitFor(ExpectedConditions.textToBe(By.id("chat-agent"), "Agent: Sam Support"));
+        Select to = new Select(pages.visible(By.id("transfer-to")));
+        pages.waitFor(d -> to.getOptions().stream().anyMatch(o -> o.getText().equals("Tom Transfer " + unique))
+                ? true : null);
+        assertThat(to.getOptions()).extracting(o -> o.getAttribute("value")) // the holder is not offered
+                .doesNotContain(sam.path("user").path("id").asText());
+        to.selectByVisibleText("Tom Transfer " + unique);
+        browser.findElement(By.id("transfer")).click();
+        pages.waitFor(ExpectedConditions.textToBe(By.id("chat-agent"), "Agent: Tom Transfer " + unique));
+        assertThat(api.get("/api/chats/" + chatId, admin).data().path("assignedAgent").path("id").asText())
+                .isEqualTo(tom);
+        assertThat(pages.consoleErrors()).isEmpty();
+    }
+
     private record Guest(String window, String chatId) {
     }
 
     /** A new window with the console, logged in as this test's agent and live; answers its handle. */
     private String consoleLogin() {
+        return consoleLogin(agentEmail, "agent-password-1", "Sam Support");
+    }
+
+    private String consoleLogin(String email, String password, String name) {
         browser.switchTo().newWindow(WindowType.WINDOW);
         browser.manage().window().setSize(new Dimension(1280, 1080));
         browser.get(url("/console/?poll=0"));
         pages.ready();
-        pages.visible(By.id("login-email")).sendKeys(agentEmail);
-        browser.findElement(By.id("login-password")).sendKeys("agent-password-1", Keys.ENTER);
-        pages.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), "Sam Support"));
+        pages.visible(By.id("login-email")).sendKeys(email);
+        browser.findElement(By.id("login-password")).sendKeys(password, Keys.ENTER);
+        pages.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), name));
         pages.waitFor(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
         return browser.getWindowHandle();
     }
