@@ -7,6 +7,7 @@ import { CannedReplies } from "./canned.js";
 import { ChatDetails, tagLabels } from "./details.js";
 import { EarlierHistory, PAGE } from "./history.js";
 import { Notes } from "./notes.js";
+import { CustomerPresence } from "./presence.js";
 import { Transfer } from "./transfer.js";
 
 /**
@@ -14,7 +15,8 @@ import { Transfer } from "./transfer.js";
  * customer, or by tag), open a chat, take it, reply (saved replies by "/shortcode"), mark it read, resolve or close
  * it with a summary, set its priority and tags, keep private notes, see its rating; admins transfer it. It speaks
  * the public REST API and, when the Socket.IO client is there, the socket events (live inbox, messages, typing,
- * read ticks, notes, edits, ratings); without a live connection it polls. The token lives in sessionStorage (this tab only).
+ * read ticks, notes, edits, ratings, presence); without a live connection it polls. The token lives in
+ * sessionStorage (this tab only).
  */
 
 const SESSION_KEY = "parley.console.session";
@@ -38,6 +40,7 @@ const details = new ChatDetails({ form: $("details"), priority: $("chat-priority
   priorityShown: $("chat-priority-shown"), tagsShown: $("chat-tags-shown"), rating: $("chat-rating") }, api);
 const earlier = new EarlierHistory($("messages"), $("older"), api, () => ({ chatId: openChat, conversation }));
 const transfer = new Transfer({ box: $("transfer-box"), select: $("transfer-to"), button: $("transfer") }, api);
+const presence = new CustomerPresence($("chat-presence"));
 let openChat = null;
 let joinedChat = null;
 let conversation = null;
@@ -128,6 +131,7 @@ async function goLive() {
     chatUpdated: (e) => changed(e.chatId),
     chatRated: (e) => changed(e.chatId),
     noteAdded: (e) => notes.merge(e.chatId, [e.note]),
+    presence: (e) => presence.update(e),
     newMessage: (message) => {
       if (message.chatId === openChat) {
         conversation.merge([message]);
@@ -190,6 +194,7 @@ async function join(chatId) {
     const data = await request(socket, "joinChat", afterSeq === undefined ? { chatId } : { chatId, afterSeq });
     if (chatId === openChat) {
       showChat(data.chat);
+      presence.joined(data.chat, data.presence);
       conversation.merge(data.missed);
       await Promise.all([markRead(data.chat), loadNotes(chatId)]);
     }
@@ -348,6 +353,7 @@ function showChat(chat) {
   $("reply").disabled = closed;
   details.show(chat);
   transfer.show(chat);
+  presence.show(chat);
 }
 
 /** Marks the customer's messages read once the agent holding the chat has them on screen. */

@@ -32,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The support tools of the console in a real headless Chromium, one flow each: a private note shows in the console
  * and never in the widget; "/shortcode" in the reply box offers saved replies and the chosen one reaches the guest;
  * edited tags find the chat through the inbox's tag filter; the guest rates a resolved chat and the console shows
- * the rating; scrolling up a long chat brings its earlier messages; an admin transfers a chat to another agent. Both pages run with {@code ?poll=0}, so every change shown after the first load came over the socket
- * ({@code noteAdded}, {@code chatUpdated}, {@code chatRated}, {@code chatStatusChanged}).
+ * the rating; scrolling up a long chat brings its earlier messages; an admin transfers a chat to another agent;
+ * the console shows whether the customer is online. Both pages run with {@code ?poll=0}, so every change shown
+ * after the first load came over the socket ({@code noteAdded}, {@code chatUpdated}, {@code chatRated},
+ * {@code chatStatusChanged}, {@code presence}).
  */
 @H2Database
 @SpringBootTest(classes = ChatServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -93,7 +95,8 @@ class SupportOpsBrowserH2IT {
         pages.visible(By.id("note-text")).sendKeys("Refund approved by finance, ref " + unique);
         browser.findElement(By.id("add-note")).click();
         WebElement note = pages.visible(By.cssSelector("#notes-list .note"));
-        assertThat(note.findElement(By.cssSelector(".content")).getText()).isEqualTo("Refund approved by finance, ref " + unique);
+        assertThat(note.findElement(By.cssSelector(".content")).getText())
+                .isEqualTo("Refund approved by finance, ref " + unique);
         assertThat(note.findElement(By.cssSelector(".note-label")).getText()).isEqualToIgnoringCase("Note");
         assertThat(browser.findElement(By.id("note-text")).getAttribute("value")).isEmpty();
         // Another staff member's note arrives through the staff-only noteAdded push.
@@ -240,6 +243,22 @@ class SupportOpsBrowserH2IT {
         assertThat(((Number) pages.js("return document.getElementById('messages').scrollTop")).doubleValue())
                 .isPositive();
         pages.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("older")));
+        assertThat(pages.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theConsoleShowsWhetherTheCustomerIsThere() {
+        String agent = consoleLogin();
+        Guest guest = guestStarts("Olga Online", "Are you there?");
+        browser.switchTo().window(agent);
+        pages.visible(By.cssSelector(".chat-item[data-chat-id='" + guest.chatId() + "']")).click();
+        pages.waitForStored("Are you there?");
+        pages.waitFor(ExpectedConditions.textToBe(By.id("chat-presence"), "● online"));
+
+        // The guest closes the page: the socket goes, and the console says so.
+        browser.switchTo().window(guest.window()).close();
+        browser.switchTo().window(agent);
+        pages.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-presence"), "offline"));
         assertThat(pages.consoleErrors()).isEmpty();
     }
 
