@@ -1,3 +1,4 @@
+import { AdminPage } from "./admin.js";
 import { ApiError, createApi, query } from "./lib/api.js";
 import { Conversation } from "./lib/conversation.js";
 import { el, randomId, setText, show } from "./lib/dom.js";
@@ -41,6 +42,8 @@ const details = new ChatDetails({ form: $("details"), priority: $("chat-priority
 const earlier = new EarlierHistory($("messages"), $("older"), api, () => ({ chatId: openChat, conversation }));
 const transfer = new Transfer({ box: $("transfer-box"), select: $("transfer-to"), button: $("transfer") }, api);
 const presence = new CustomerPresence($("chat-presence"));
+const adminPage = new AdminPage({ staff: $("staff-rows"), projections: $("projection-rows"),
+  error: $("admin-error"), refresh: $("admin-refresh") }, api);
 let openChat = null;
 let joinedChat = null;
 let conversation = null;
@@ -69,8 +72,9 @@ function signOut() {
 function render() {
   const loggedIn = Boolean(session);
   show($("login"), !loggedIn);
-  show($("desk"), loggedIn);
   show($("who"), loggedIn);
+  show($("nav-admin"), loggedIn && session.user.role === "admin");
+  showAdmin(false);
   if (loggedIn) {
     setText($("who-name"), `${session.user.name} (${session.user.role})`);
     inboxPoller.start();
@@ -230,6 +234,21 @@ $("login-form").addEventListener("submit", async (event) => {
     $("login-submit").disabled = false;
   }
 });
+
+/** The admin's page in place of the desk (inbox and chat), or the desk again. */
+function showAdmin(open) {
+  const admin = open && session?.user.role === "admin";
+  show($("admin"), admin);
+  show($("desk"), Boolean(session) && !admin);
+  $("nav-admin").setAttribute("aria-pressed", String(admin));
+  setText($("nav-admin"), admin ? "Back to the inbox" : "Admin");
+  if (admin) {
+    adminPage.load();
+  }
+}
+
+$("nav-admin").addEventListener("click", () => showAdmin($("admin").hidden));
+adminPage.attach();
 
 $("logout").addEventListener("click", async () => {
   try {

@@ -291,6 +291,34 @@ class SupportOpsBrowserH2IT {
         assertThat(pages.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void anAdminSeesTheStaffAndTheReadModelsOnTheAdminPage() throws IOException {
+        consoleLogin("admin@parley.test", "admin-password-1", "Administrator");
+        WebElement nav = pages.visible(By.id("nav-admin"));
+        nav.click();
+        By sam = By.xpath("//tbody[@id='staff-rows']/tr[td[2]='" + agentEmail + "']");
+        pages.visible(sam);
+        assertThat(browser.findElement(sam).getText()).contains("Sam Support", "agent", "yes");
+        pages.waitFor(d -> !d.findElements(By.cssSelector("#projection-rows tr")).isEmpty() ? true : null);
+        for (WebElement row : browser.findElements(By.cssSelector("#projection-rows tr"))) {
+            assertThat(row.findElement(By.cssSelector(".projection-status")).getText()).isIn("live", "replaying");
+            assertThat(row.findElement(By.cssSelector("button[data-replay]")).getAttribute("aria-label"))
+                    .isEqualTo("Replay " + row.getAttribute("data-projection"));
+        }
+        assertThat(browser.findElement(By.id("inbox")).isDisplayed()).isFalse();
+        assertThat(nav.getAttribute("aria-pressed")).isEqualTo("true");
+        pages.screenshot("17-console-admin");
+        nav.click();
+        pages.visible(By.id("inbox"));
+        assertThat(pages.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anAgentHasNoAdminPage() {
+        consoleLogin();
+        assertThat(browser.findElement(By.id("nav-admin")).isDisplayed()).isFalse();
+    }
+
     private record Guest(String window, String chatId) {
     }
 
