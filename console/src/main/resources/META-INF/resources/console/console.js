@@ -1,5 +1,6 @@
 import { AdminPage } from "./admin.js";
 import { ApiError, createApi, query } from "./lib/api.js";
+import { AuditTrail } from "./audit.js";
 import { Conversation } from "./lib/conversation.js";
 import { el, randomId, setText, show } from "./lib/dom.js";
 import { connectLive, pollInterval, request, TypingIndicator, TypingSignal } from "./lib/live.js";
@@ -44,6 +45,8 @@ const transfer = new Transfer({ box: $("transfer-box"), select: $("transfer-to")
 const presence = new CustomerPresence($("chat-presence"));
 const adminPage = new AdminPage({ staff: $("staff-rows"), projections: $("projection-rows"),
   error: $("admin-error"), refresh: $("admin-refresh") }, api);
+const audit = new AuditTrail({ section: $("audit"), form: $("audit-form"), chatId: $("audit-chat"),
+  verdict: $("audit-verdict"), events: $("audit-events"), error: $("audit-error") }, api);
 let openChat = null;
 let joinedChat = null;
 let conversation = null;
@@ -75,7 +78,12 @@ function render() {
   show($("who"), loggedIn);
   show($("nav-admin"), loggedIn && session.user.role === "admin");
   showAdmin(false);
-  if (loggedIn) {
+  const auditor = loggedIn && session.user.role === "auditor";
+  show($("audit"), auditor);
+  if (auditor) {
+    show($("desk"), false); // auditors read audit trails only: no inbox, no socket
+    setText($("who-name"), `${session.user.name} (${session.user.role})`);
+  } else if (loggedIn) {
     setText($("who-name"), `${session.user.name} (${session.user.role})`);
     inboxPoller.start();
     goLive();
@@ -221,8 +229,8 @@ $("login-form").addEventListener("submit", async (event) => {
   $("login-submit").disabled = true;
   try {
     const data = await api.post("/api/auth/login", { email, password });
-    if (!["agent", "admin"].includes(data.user.role)) {
-      setText($("login-error"), "The console is for agents and admins.");
+    if (!["agent", "admin", "auditor"].includes(data.user.role)) {
+      setText($("login-error"), "The console is for agents, admins and auditors.");
       return;
     }
     setText($("login-error"), "");
@@ -428,6 +436,11 @@ $("close").addEventListener("click", () => chatAction("close", summaryBody({})))
 details.attach(() => inboxPoller.now(), (e) => setText($("chat-error"), e.message));
 earlier.attach();
 transfer.attach((agentId) => chatAction("assign", { agentId }));
+audit.attach();
+$("open-audit").addEventListener("click", () => {
+  audit.load(openChat);
+  $("audit").scrollIntoView();
+});
 canned.attach();
 
 $("note-form").addEventListener("submit", async (event) => {

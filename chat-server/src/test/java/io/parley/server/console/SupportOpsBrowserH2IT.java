@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and never in the widget; "/shortcode" in the reply box offers saved replies and the chosen one reaches the guest;
  * edited tags find the chat through the inbox's tag filter; the guest rates a resolved chat and the console shows
  * the rating; scrolling up a long chat brings its earlier messages; an admin transfers a chat to another agent;
- * the console shows whether the customer is online. Both pages run with {@code ?poll=0}, so every change shown
+ * the console shows whether the customer is online; admins see staff and read models; auditors and admins read
+ * a chat's audit trail. Both pages run with {@code ?poll=0}, so every change shown
  * after the first load came over the socket ({@code noteAdded}, {@code chatUpdated}, {@code chatRated},
  * {@code chatStatusChanged}, {@code presence}).
  */
@@ -314,6 +315,38 @@ class SupportOpsBrowserH2IT {
     }
 
     @Test
+    void anAuditorAndAnAdminReadAChatsAuditTrail() throws IOException {
+        String auditorEmail = "audrey-" + UUID.randomUUID() + "@parley.test";
+        assertThat(api.post("/api/admin/users", admin, Map.of("name", "Audrey Auditor", "email", auditorEmail,
+                "password", "auditor-password-1", "role", "auditor")).status()).isEqualTo(201);
+        String chatId = api.post("/api/chats/guest", null, Map.of("name", "Ada Audit", "message", "Trace me"))
+                .data().path("chat").path("id").asText();
+        assertThat(api.post("/api/chats/" + chatId + "/notes", admin, Map.of("content", "Audited note")).status())
+                .isEqualTo(201);
+
+        consoleLogin(auditorEmail, "auditor-password-1", "Audrey Auditor", false);
+        assertThat(browser.findElement(By.id("desk")).isDisplayed()).isFalse();
+        pages.visible(By.id("audit-chat")).sendKeys(chatId, Keys.ENTER);
+        pages.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verdict"),
+                "Hash chain intact"));
+        List<String> types = browser.findElements(By.cssSelector("#audit-events .type")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(types).containsExactly("ChatStarted", "MessageSent", "NoteAdded");
+        assertThat(browser.findElement(By.id("audit-verdict")).getText())
+                .isEqualTo("Hash chain intact: 3 events checked.");
+        pages.screenshot("18-console-audit");
+
+        consoleLogin("admin@parley.test", "admin-password-1", "Administrator");
+        pages.visible(By.cssSelector(".chat-item[data-chat-id='" + chatId + "']")).click();
+        pages.waitForStored("Trace me");
+        pages.visible(By.id("open-audit")).click();
+        pages.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verdict"),
+                "Hash chain intact"));
+        assertThat(browser.findElements(By.cssSelector("#audit-events .type"))).hasSize(types.size());
+        assertThat(pages.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void anAgentHasNoAdminPage() {
         consoleLogin();
         assertThat(browser.findElement(By.id("nav-admin")).isDisplayed()).isFalse();
@@ -328,6 +361,11 @@ class SupportOpsBrowserH2IT {
     }
 
     private String consoleLogin(String email, String password, String name) {
+        return consoleLogin(email, password, name, true);
+    }
+
+    /** live: wait for the socket (auditors open none). */
+    private String consoleLogin(String email, String password, String name, boolean live) {
         browser.switchTo().newWindow(WindowType.WINDOW);
         browser.manage().window().setSize(new Dimension(1280, 1080));
         browser.get(url("/console/?poll=0"));
@@ -335,7 +373,9 @@ class SupportOpsBrowserH2IT {
         pages.visible(By.id("login-email")).sendKeys(email);
         browser.findElement(By.id("login-password")).sendKeys(password, Keys.ENTER);
         pages.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), name));
-        pages.waitFor(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+        if (live) {
+            pages.waitFor(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "connected"));
+        }
         return browser.getWindowHandle();
     }
 
