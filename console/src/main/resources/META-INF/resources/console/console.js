@@ -1,13 +1,13 @@
 import { AdminPage } from "./admin.js";
-import { ApiError, createApi, query } from "./lib/api.js";
 import { AuditTrail } from "./audit.js";
+import { CannedReplies } from "./canned.js";
+import { ChatDetails, tagLabels } from "./details.js";
+import { EarlierHistory, PAGE } from "./history.js";
+import { ApiError, createApi, query } from "./lib/api.js";
 import { Conversation } from "./lib/conversation.js";
 import { el, randomId, setText, show } from "./lib/dom.js";
 import { connectLive, pollInterval, request, TypingIndicator, TypingSignal } from "./lib/live.js";
 import { Poller } from "./lib/poller.js";
-import { CannedReplies } from "./canned.js";
-import { ChatDetails, tagLabels } from "./details.js";
-import { EarlierHistory, PAGE } from "./history.js";
 import { Notes } from "./notes.js";
 import { CustomerPresence } from "./presence.js";
 import { Transfer } from "./transfer.js";
@@ -127,7 +127,6 @@ async function goLive() {
       inboxPoller.now();
       joinedChat = null;
       chatPoller.now(); // and joins the open chat's room once its messages are read
-
     },
     disconnect: () => {
       document.body.dataset.live = "disconnected";
