@@ -1,14 +1,24 @@
+import { AdminPage } from "./admin.js";
+import { AuditTrail } from "./audit.js";
+import { CannedReplies } from "./canned.js";
+import { ChatDetails, tagLabels } from "./details.js";
+import { EarlierHistory, PAGE } from "./history.js";
 import { ApiError, createApi, query } from "./lib/api.js";
 import { Conversation } from "./lib/conversation.js";
 import { el, randomId, setText, show } from "./lib/dom.js";
 import { connectLive, pollInterval, request, TypingIndicator, TypingSignal } from "./lib/live.js";
 import { Poller } from "./lib/poller.js";
+import { Notes } from "./notes.js";
+import { CustomerPresence } from "./presence.js";
+import { Transfer } from "./transfer.js";
 
 /**
  * The agent console: log in, watch the inbox (filtered by status and holder, searched by ticket, subject or
- * customer), open a chat, take it, reply, mark it read, resolve or close it with a summary. It speaks the public
- * REST API and, when the Socket.IO client is there, the socket events (live inbox, messages, typing, read ticks);
- * without a live connection it polls. The token lives in sessionStorage (this tab only).
+ * customer, or by tag), open a chat, take it, reply (saved replies by "/shortcode"), mark it read, resolve or close
+ * it with a summary, set its priority and tags, keep private notes, see its rating; admins transfer it. It speaks
+ * the public REST API and, when the Socket.IO client is there, the socket events (live inbox, messages, typing,
+ * read ticks, notes, edits, ratings, presence); without a live connection it polls. The token lives in
+ * sessionStorage (this tab only).
  */
 
 const SESSION_KEY = "parley.console.session";
@@ -26,7 +36,19 @@ const typingSignal = new TypingSignal((isTyping) => {
     socket.emit("typing", { chatId: openChat, isTyping });
   }
 });
+const notes = new Notes($("notes-list"), $("notes-empty"));
+const canned = new CannedReplies($("reply"), $("canned-list"), api);
+const details = new ChatDetails({ form: $("details"), priority: $("chat-priority"), tags: $("chat-tags"),
+  priorityShown: $("chat-priority-shown"), tagsShown: $("chat-tags-shown"), rating: $("chat-rating") }, api);
+const earlier = new EarlierHistory($("messages"), $("older"), api, () => ({ chatId: openChat, conversation }));
+const transfer = new Transfer({ box: $("transfer-box"), select: $("transfer-to"), button: $("transfer") }, api);
+const presence = new CustomerPresence($("chat-presence"));
+const adminPage = new AdminPage({ staff: $("staff-rows"), projections: $("projection-rows"),
+  error: $("admin-error"), refresh: $("admin-refresh") }, api);
+const audit = new AuditTrail({ section: $("audit"), form: $("audit-form"), chatId: $("audit-chat"),
+  verdict: $("audit-verdict"), events: $("audit-events"), error: $("audit-error") }, api);
 let openChat = null;
+let joinedChat = null;
 let conversation = null;
 let lastReadSeq = 0;
 let socket = null;
@@ -53,12 +75,19 @@ function signOut() {
 function render() {
   const loggedIn = Boolean(session);
   show($("login"), !loggedIn);
-  show($("desk"), loggedIn);
   show($("who"), loggedIn);
-  if (loggedIn) {
+  show($("nav-admin"), loggedIn && session.user.role === "admin");
+  showAdmin(false);
+  const auditor = loggedIn && session.user.role === "auditor";
+  show($("audit"), auditor);
+  if (auditor) {
+    show($("desk"), false); // auditors read audit trails only: no inbox, no socket
+    setText($("who-name"), `${session.user.name} (${session.user.role})`);
+  } else if (loggedIn) {
     setText($("who-name"), `${session.user.name} (${session.user.role})`);
     inboxPoller.start();
     goLive();
+    transfer.start(session.user).catch((e) => setText($("inbox-error"), e.message));
   } else {
     $("login-email").focus();
   }
@@ -96,9 +125,8 @@ async function goLive() {
       inboxPoller.setInterval(0);
       chatPoller.setInterval(0);
       inboxPoller.now();
-      if (openChat) {
-        join(openChat);
-      }
+      joinedChat = null;
+      chatPoller.now(); // and joins the open chat's room once its messages are read
     },
     disconnect: () => {
       document.body.dataset.live = "disconnected";
@@ -111,6 +139,10 @@ async function goLive() {
     chatAssigned: (e) => changed(e.chatId),
     chatStatusChanged: (e) => changed(e.chatId),
     chatClosed: (e) => changed(e.chatId),
+    chatUpdated: (e) => changed(e.chatId),
+    chatRated: (e) => changed(e.chatId),
+    noteAdded: (e) => notes.merge(e.chatId, [e.note]),
+    presence: (e) => presence.update(e),
     newMessage: (message) => {
       if (message.chatId === openChat) {
         conversation.merge([message]);
@@ -162,18 +194,24 @@ function changed(chatId) {
   }
 }
 
-/** Joins the open chat's room, with what was missed since the last seq held (after every reconnect too). */
+/**
+ * Joins the open chat's room, with what was missed since the last seq held (after every reconnect too). It runs
+ * after the chat's latest page came over REST: joining with nothing held would bring the whole history at once.
+ */
 async function join(chatId) {
+  joinedChat = chatId;
   const afterSeq = conversation.messages.size ? conversation.pollAfterSeq() : undefined;
   try {
     const data = await request(socket, "joinChat", afterSeq === undefined ? { chatId } : { chatId, afterSeq });
     if (chatId === openChat) {
       showChat(data.chat);
+      presence.joined(data.chat, data.presence);
       conversation.merge(data.missed);
-      await markRead(data.chat);
+      await Promise.all([markRead(data.chat), loadNotes(chatId)]);
     }
   } catch (e) {
     if (chatId === openChat) {
+      joinedChat = null; // the next refresh tries again
       setText($("chat-error"), e.message);
     }
   }
@@ -190,8 +228,8 @@ $("login-form").addEventListener("submit", async (event) => {
   $("login-submit").disabled = true;
   try {
     const data = await api.post("/api/auth/login", { email, password });
-    if (!["agent", "admin"].includes(data.user.role)) {
-      setText($("login-error"), "The console is for agents and admins.");
+    if (!["agent", "admin", "auditor"].includes(data.user.role)) {
+      setText($("login-error"), "The console is for agents, admins and auditors.");
       return;
     }
     setText($("login-error"), "");
@@ -203,6 +241,21 @@ $("login-form").addEventListener("submit", async (event) => {
     $("login-submit").disabled = false;
   }
 });
+
+/** The admin's page in place of the desk (inbox and chat), or the desk again. */
+function showAdmin(open) {
+  const admin = open && session?.user.role === "admin";
+  show($("admin"), admin);
+  show($("desk"), Boolean(session) && !admin);
+  $("nav-admin").setAttribute("aria-pressed", String(admin));
+  setText($("nav-admin"), admin ? "Back to the inbox" : "Admin");
+  if (admin) {
+    adminPage.load();
+  }
+}
+
+$("nav-admin").addEventListener("click", () => showAdmin($("admin").hidden));
+adminPage.attach();
 
 $("logout").addEventListener("click", async () => {
   try {
@@ -221,6 +274,7 @@ async function refreshInbox() {
     status: $("filter-status").value,
     assignee: $("filter-assignee").value,
     q: $("filter-q").value.trim(),
+    tag: $("filter-tag").value.trim().toLowerCase(),
     limit: 100,
   })}`), $("inbox-error"));
   const list = $("inbox-list");
@@ -242,10 +296,13 @@ function inboxItem(chat) {
   },
   el("span", { class: "line" }, el("span", { class: "ticket" }, chat.ticketNumber),
     el("span", { class: "status" }, chat.status),
+    chat.priority && chat.priority !== "medium" ? el("span", { class: `priority ${chat.priority}` }, chat.priority)
+      : null,
     chat.unreadCount > 0 ? el("span", { class: "badge", "aria-label": `${chat.unreadCount} unread` },
       String(chat.unreadCount)) : null),
   el("span", { class: "subject" }, chat.subject || "(no subject)"),
   el("span", { class: "customer muted" }, customer),
+  chat.tags?.length ? el("span", { class: "tags" }, tagLabels(chat)) : null,
   el("span", { class: "agent muted" }, chat.assignedAgent ? `with ${chat.assignedAgent.name}` : "unassigned"));
   button.addEventListener("click", () => open(chat.id));
   return el("li", {}, button);
@@ -261,17 +318,18 @@ function open(chatId) {
   lastReadSeq = 0;
   conversation = new Conversation($("messages"), (m) => m.senderId === session.user.id);
   conversation.clear();
+  notes.reset(chatId);
+  canned.close();
   setText($("chat-error"), "");
   $("summary").value = "";
   show($("chat"), true);
   for (const item of document.querySelectorAll(".chat-item")) {
     item.setAttribute("aria-current", item.dataset.chatId === chatId ? "true" : "false");
   }
+  joinedChat = null;
+  earlier.update();
   chatPoller.stop();
   chatPoller.start();
-  if (socket?.connected) {
-    join(chatId);
-  }
 }
 
 async function refreshChat() {
@@ -279,11 +337,12 @@ async function refreshChat() {
   if (!session || !chatId) {
     return;
   }
+  const first = conversation.messages.size === 0;
   const [chat, messages] = await Promise.all([
     guarded(() => api.get(`/api/chats/${encodeURIComponent(chatId)}`), $("chat-error")),
     guarded(() => api.get(`/api/chats/${encodeURIComponent(chatId)}/messages${query({
-      afterSeq: conversation.messages.size ? conversation.pollAfterSeq() : undefined,
-      limit: 200,
+      afterSeq: first ? undefined : conversation.pollAfterSeq(),
+      limit: first ? PAGE : 200,
     })}`), $("chat-error")),
   ]);
   if (chatId !== openChat) {
@@ -291,7 +350,17 @@ async function refreshChat() {
   }
   showChat(chat);
   conversation.merge(messages);
-  await markRead(chat);
+  earlier.update();
+  if (socket?.connected && joinedChat !== chatId) {
+    join(chatId);
+  }
+  await Promise.all([markRead(chat), loadNotes(chatId)]);
+}
+
+/** Reads the chat's notes (the noteAdded push brings new ones while live; this covers the rest). */
+async function loadNotes(chatId) {
+  const list = await guarded(() => api.get(`/api/chats/${encodeURIComponent(chatId)}/notes`), $("chat-error"));
+  notes.merge(chatId, list);
 }
 
 function showChat(chat) {
@@ -308,6 +377,9 @@ function showChat(chat) {
   $("close").disabled = closed;
   $("send").disabled = closed;
   $("reply").disabled = closed;
+  details.show(chat);
+  transfer.show(chat);
+  presence.show(chat);
 }
 
 /** Marks the customer's messages read once the agent holding the chat has them on screen. */
@@ -348,6 +420,10 @@ $("inbox-filters").addEventListener("submit", (event) => {
 });
 $("filter-status").addEventListener("change", () => inboxPoller.now());
 $("filter-assignee").addEventListener("change", () => inboxPoller.now());
+$("filter-tag").addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => inboxPoller.now(), 300);
+});
 $("filter-q").addEventListener("input", () => {
   clearTimeout(searchTimer);
   searchTimer = setTimeout(() => inboxPoller.now(), 300);
@@ -356,6 +432,32 @@ $("filter-q").addEventListener("input", () => {
 $("take").addEventListener("click", () => chatAction("assign", {}));
 $("resolve").addEventListener("click", () => chatAction("status", summaryBody({ status: "resolved" })));
 $("close").addEventListener("click", () => chatAction("close", summaryBody({})));
+details.attach(() => inboxPoller.now(), (e) => setText($("chat-error"), e.message));
+earlier.attach();
+transfer.attach((agentId) => chatAction("assign", { agentId }));
+audit.attach();
+$("open-audit").addEventListener("click", () => {
+  audit.load(openChat);
+  $("audit").scrollIntoView();
+});
+canned.attach();
+
+$("note-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const content = $("note-text").value;
+  const chatId = openChat;
+  if (!content.trim() || !chatId) {
+    return;
+  }
+  try {
+    const note = await guarded(() => api.post(`/api/chats/${encodeURIComponent(chatId)}/notes`, { content }),
+      $("chat-error"));
+    $("note-text").value = "";
+    notes.merge(chatId, [note]);
+  } catch (e) {
+    // Shown in the chat's error line; the note stays in the box.
+  }
+});
 
 $("composer").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -418,6 +520,9 @@ async function send(chatId, content, clientMessageId, attempt) {
 $("reply").addEventListener("input", () => typingSignal.keystroke());
 $("reply").addEventListener("blur", () => typingSignal.stop());
 $("reply").addEventListener("keydown", (event) => {
+  if (canned.handleKey(event)) {
+    return;
+  }
   if (event.key === "Enter" && !event.shiftKey) {
     event.preventDefault();
     $("composer").requestSubmit();

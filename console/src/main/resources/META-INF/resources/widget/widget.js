@@ -3,6 +3,7 @@ import { Conversation } from "../console/lib/conversation.js";
 import { randomId, setText, show } from "../console/lib/dom.js";
 import { connectLive, pollInterval, request, TypingIndicator, TypingSignal } from "../console/lib/live.js";
 import { Poller } from "../console/lib/poller.js";
+import { RatingPrompt } from "./rating.js";
 
 /**
  * The customer widget: a bubble that opens a chat panel. A guest gives a name and a first message and gets a
@@ -32,6 +33,8 @@ let socket = null;
 let connecting = false;
 let retryTimer = null;
 const typingIndicator = new TypingIndicator($("typing"));
+const ratingPrompt = new RatingPrompt({ form: $("rating"), thanks: $("rating-thanks"), error: $("rating-error"),
+  comment: $("rating-comment") }, api);
 const typingSignal = new TypingSignal((isTyping) => {
   if (socket?.connected && state) {
     socket.emit("typing", { chatId: state.chatId, isTyping });
@@ -145,7 +148,7 @@ async function join() {
   try {
     const data = await request(socket, "joinChat", afterSeq === undefined ? { chatId } : { chatId, afterSeq });
     if (state?.chatId === chatId) {
-      showStatus(data.chat.status);
+      showStatus(data.chat.status, data.chat.rating);
       await received(data.missed);
       await flushOutbox();
     }
@@ -198,7 +201,7 @@ $("start").addEventListener("submit", async (event) => {
     setText($("start-error"), "");
     conversation.clear();
     conversation.merge(data.messages || []);
-    showStatus(data.chat.status);
+    showStatus(data.chat.status, data.chat.rating);
     render();
     $("message").focus();
   } catch (e) {
@@ -224,7 +227,7 @@ async function poll() {
     save();
     if (first || ticks++ % CHAT_EVERY === 0 || messages.some((m) => m.senderType === "system")) {
       const chat = await api.get(chatPath);
-      showStatus(chat.status);
+      showStatus(chat.status, chat.rating);
     }
     setText($("talk-error"), "");
     await flushOutbox();
@@ -238,8 +241,10 @@ async function poll() {
   }
 }
 
-function showStatus(status) {
+/** Shows the chat's status; rating: the chat's rating when the caller read the chat (undefined from a push). */
+function showStatus(status, rating) {
   chatStatus = status;
+  ratingPrompt.update(state?.chatId, status, rating);
   const label = { open: "waiting for an agent", in_progress: "in progress", pending: "waiting for you",
     resolved: "resolved", closed: "closed" }[status] || status;
   setText($("chat-status"), label);
@@ -331,11 +336,13 @@ function forget(notice) {
   conversation.clear();
   lastReadSeq = 0;
   show($("chat-status"), false);
+  ratingPrompt.hide();
   render();
   setText($("start-error"), notice || "");
 }
 
 $("new-chat").addEventListener("click", () => forget(""));
+ratingPrompt.attach();
 
 document.addEventListener("visibilitychange", () => {
   if (!document.hidden) {

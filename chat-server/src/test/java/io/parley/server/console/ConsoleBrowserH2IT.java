@@ -6,41 +6,26 @@ import io.parley.server.support.Api;
 import io.parley.server.support.Api.Response;
 import io.parley.server.support.H2Database;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,12 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @H2Database
 @SpringBootTest(classes = ChatServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserH2IT {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String XSS = "<img src=x onerror=alert(1)>";
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private static BrowserPages pages;
     private static ChromeDriver browser;
 
     @LocalServerPort
@@ -72,30 +54,14 @@ class ConsoleBrowserH2IT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (!installed && !ci) {
-            System.err.println("\n*** SKIPPED: ConsoleBrowserH2IT — " + CHROMIUM + " or " + CHROMEDRIVER + " is missing,"
-                    + " so the console and the widget were NOT tested in a browser."
-                    + " Install them (apt-get install chromium chromium-driver) to run it. ***\n");
-        }
-        Assumptions.assumeTrue(installed || ci, "chromium/chromedriver not installed");
-        assertThat(installed).as("CI=true: Chromium and chromedriver must be installed (.ci/run installs them)")
-                .isTrue();
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        pages = BrowserPages.start("ConsoleBrowserH2IT");
+        browser = pages.browser;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (pages != null) {
+            pages.quit();
         }
     }
 
@@ -365,33 +331,20 @@ class ConsoleBrowserH2IT {
         return "http://localhost:" + httpPort + path;
     }
 
-    /** Until the page's module has run and wired its controls (it marks {@code body[data-ready]}). */
     private void ready() {
-        wait(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")) ? true : null);
+        pages.ready();
     }
 
     private WebElement visible(By by) {
-        return wait(ExpectedConditions.visibilityOfElementLocated(by));
+        return pages.visible(by);
     }
 
-    /** Waits for a condition; on a timeout keeps a screenshot and adds the page's console errors to the failure. */
     private <T> T wait(java.util.function.Function<WebDriver, T> condition) {
-        try {
-            return new WebDriverWait(browser, WAIT).until(condition);
-        } catch (TimeoutException e) {
-            try {
-                screenshot("failure");
-            } catch (IOException | RuntimeException ignored) {
-                // The failure below says what matters.
-            }
-            throw new AssertionError(e.getMessage() + "\nbrowser console: " + consoleLog(), e);
-        }
+        return pages.waitFor(condition);
     }
 
-    /** Waits for a stored message (one with a seq) of this text on the current page. */
     private void waitForStored(String content) {
-        wait(d -> d.findElements(By.cssSelector(".message[data-seq] .content")).stream()
-                .anyMatch(e -> e.getText().equals(content)) ? true : null);
+        pages.waitForStored(content);
     }
 
     private List<String> texts() {
@@ -405,31 +358,16 @@ class ConsoleBrowserH2IT {
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return pages.js(script);
     }
 
     private List<String> consoleErrors() {
-        try {
-            return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                    .map(LogEntry::getMessage)
-                    .filter(message -> !message.contains("ERR_INTERNET_DISCONNECTED")) // the offline step's polls
-                    .toList();
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    private List<String> consoleLog() {
-        try {
-            return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
-        } catch (RuntimeException e) {
-            return List.of();
-        }
+        return pages.consoleErrors().stream()
+                .filter(message -> !message.contains("ERR_INTERNET_DISCONNECTED")) // the offline step's polls
+                .toList();
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        pages.screenshot(name);
     }
 }

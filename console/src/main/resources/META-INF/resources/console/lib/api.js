@@ -53,6 +53,7 @@ export function createApi(getToken) {
   return {
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body ?? {}),
+    patch: (path, body) => call("PATCH", path, body ?? {}),
   };
 }
 

@@ -13,6 +13,24 @@ export class Conversation {
     this.messages = new Map();
     this.rows = new Map();
     this.pending = new Map();
+    this.holdScroll = false;
+  }
+
+  /** The lowest seq held (0 if none): where loading earlier history goes on from. */
+  firstSeq() {
+    return this.messages.size ? Math.min(...this.messages.keys()) : 0;
+  }
+
+  /** Adds earlier messages above those shown, leaving the reader's view where it was; answers how many were new. */
+  prepend(messages) {
+    const fromBottom = this.list.scrollHeight - this.list.scrollTop;
+    this.holdScroll = true;
+    try {
+      return this.merge(messages);
+    } finally {
+      this.holdScroll = false;
+      this.list.scrollTop = this.list.scrollHeight - fromBottom;
+    }
   }
 
   /** The highest seq held (0 if none). */
@@ -136,6 +154,9 @@ export class Conversation {
   }
 
   scroll() {
+    if (this.holdScroll) {
+      return;
+    }
     this.list.scrollTop = this.list.scrollHeight;
   }
 }
