@@ -53,7 +53,10 @@ class MyDeepTechSocket implements SocketDialect {
         namespace.on("join_chat_room", this::joinChat);
         namespace.on("join_chat", (client, data) -> joinChat(staff(client), data));
         namespace.on("join_admin_room", (client, data) -> {
-            staff(client).join(Rooms.STAFF);
+            DialectClient admin = staff(client);
+            admin.join(Rooms.STAFF);
+            // The announcement of this admin's connection may have gone out before it was in the room.
+            adminStatus.announce(namespace, admin.actor());
             return Map.of("success", true);
         });
         namespace.on("send_message", this::send);
