@@ -58,7 +58,12 @@ abstract class ProjectionAdminTests {
         List<String> names = new ArrayList<>();
         list.data().forEach(p -> names.add(p.path("name").asText()));
         assertThat(names).containsExactly("inbox", "history", "unread", "notes", "analytics");
-        list.data().forEach(p -> assertThat(p.path("position").isNumber()).isTrue());
+        list.data().forEach(p -> {
+            assertThat(p.path("position").isNumber()).isTrue();
+            // Live: complete, and no rebuild pace to show.
+            assertThat(p.path("progress").asDouble()).isEqualTo(1.0);
+            assertThat(p.path("eventsPerSecond").isNull()).as(p.toString()).isTrue();
+        });
     }
 
     @Test
@@ -78,11 +83,15 @@ abstract class ProjectionAdminTests {
         JsonNode inbox = projection("inbox");
         while (!(inbox.path("status").asText().equals("live") && inbox.path("lag").asLong(-1) == 0)
                 && System.currentTimeMillis() < deadline) {
+            if (inbox.path("status").asText().equals("replaying")) {
+                assertThat(inbox.path("progress").asDouble(-1)).as(inbox.toString()).isBetween(0.0, 1.0);
+            }
             Thread.sleep(50);
             inbox = projection("inbox");
         }
         assertThat(inbox.path("status").asText()).isEqualTo("live");
         assertThat(inbox.path("lag").asLong()).isZero();
+        assertThat(inbox.path("progress").asDouble()).isEqualTo(1.0);
         assertThat(api.get("/api/chats/mine", customer).data()).isEqualTo(before);
         // Only the inbox was rebuilt: the history, replayed over the same events, is exactly as it was.
         assertThat(projection("history").path("status").asText()).isEqualTo("live");

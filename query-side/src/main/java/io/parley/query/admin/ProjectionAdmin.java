@@ -42,6 +42,9 @@ public class ProjectionAdmin {
     private volatile String rebuilding;
     /** True from a replay's request until its processor runs again. */
     private volatile boolean starting;
+    /** The store's head when the last rebuild reset its processor, and when that was: the rebuild's goal and pace. */
+    private volatile long resetHead;
+    private volatile long resetNanos;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay");
         thread.setDaemon(true);
@@ -80,6 +83,8 @@ public class ProjectionAdmin {
             useEveryWorker(processor);
             try {
                 processor.shutDown();
+                resetHead = position(eventStore.createHeadToken()).orElse(0);
+                resetNanos = System.nanoTime();
                 processor.resetTokens(new ReadModelReset(name));
                 log.info("projection {} reset; rebuilding from the first event", name);
             } catch (RuntimeException e) {
@@ -146,7 +151,22 @@ public class ProjectionAdmin {
                 .min();
         Long pos = position.isPresent() ? position.getAsLong() : null;
         Long lag = pos == null || head.isEmpty() ? null : Math.max(0, head.getAsLong() - pos);
-        return new ProjectionStatusView(name, replaying ? "replaying" : "live", pos, lag);
+        if (!replaying) return new ProjectionStatusView(name, "live", pos, lag, pos == null ? null : 1.0, null);
+        return new ProjectionStatusView(name, "replaying", pos, lag, progress(pos), eventsPerSecond(pos));
+    }
+
+    /** How far the rebuild is towards the head it started from (positions are the store's global index). */
+    private Double progress(Long position) {
+        if (starting || position == null) return 0.0;
+        if (resetHead <= 0) return null;
+        return Math.min(1.0, Math.round(position * 1000.0 / resetHead) / 1000.0);
+    }
+
+    /** Events applied per second since the reset: the rebuild starts at the first event, so its position counts them. */
+    private Double eventsPerSecond(Long position) {
+        double seconds = (System.nanoTime() - resetNanos) / 1e9;
+        if (starting || position == null || seconds <= 0) return null;
+        return (double) Math.round(position / seconds);
     }
 
     /**
