@@ -21,7 +21,7 @@ class DialectTokenVerifier implements DialectTokens {
     public VerifiedToken verify(String rawToken) {
         try {
             io.parley.server.security.VerifiedToken verified = tokens.verify(rawToken);
-            return new VerifiedToken(verified.actor(), verified.jti());
+            return new VerifiedToken(verified.actor(), verified.jti(), verified.expiresAt());
         } catch (InvalidTokenException e) {
             throw new DialectException(ErrorCode.AUTH_FAILED, e.getMessage());
         }

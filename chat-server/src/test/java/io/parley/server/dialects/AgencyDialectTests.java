@@ -1,12 +1,19 @@
 package io.parley.server.dialects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
 import io.parley.server.realtime.RealtimeTestBase;
 import io.parley.server.realtime.TestSocket;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +25,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AgencyDialectTests extends RealtimeTestBase {
     static final String NS = "/agency";
 
+    @Value("${chat.jwt-secret}")
+    String jwtSecret;
+
     TestSocket agency(Person who) {
         return track(TestSocket.openAt(who.name() + NS, socketServer.port(), NS, who.token(), WEBSOCKET)).connected();
+    }
+
+    /** A dialect socket lives no longer than its token, as Parley's own sockets do. */
+    @Test
+    void aSocketIsClosedWhenItsTokenExpires() throws InterruptedException {
+        Person client = customer("Clara");
+        Instant now = Instant.now();
+        String shortLived = Jwts.builder().subject(client.id()).claim("role", "user").claim("name", client.name())
+                .id(UUID.randomUUID().toString()).issuedAt(Date.from(now))
+                .expiration(Date.from(now.plusSeconds(3)))
+                .signWith(Keys.hmacShaKeyFor(jwtSecret.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256).compact();
+        TestSocket expiring = track(TestSocket.openAt("expiring" + NS, socketServer.port(), NS, shortLived, WEBSOCKET))
+                .connected();
+        TestSocket lasting = agency(client);
+        assertThat(expiring.isConnected()).isTrue();
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (expiring.isConnected() && System.currentTimeMillis() < deadline) Thread.sleep(100);
+        assertThat(expiring.isConnected()).as("connected after its token expired").isFalse();
+        assertThat(lasting.isConnected()).isTrue();
     }
 
     @Test

@@ -10,21 +10,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Puts the served dialects ({@code CHAT_DIALECTS}) on the Socket.IO server as namespaces {@code /<name>}: a socket
  * connects with a Parley token (the seed's {@code auth: {token}}, or {@code ?token=}) or gets a
- * {@code connect_error} {@code {code, message}}; a verified one joins its own room (and the staff room).
+ * {@code connect_error} {@code {code, message}}; a verified one joins its own room (and the staff room), and is
+ * disconnected when its token expires.
  */
 @Component
 public class DialectSockets {
     private static final Logger log = LoggerFactory.getLogger(DialectSockets.class);
     private static final String TOKEN_ID = "parley.dialect.jti";
+    private static final String EXPIRY = "parley.dialect.expiry";
 
     private final List<SocketDialect> dialects;
     private final DialectsProperties properties;
@@ -48,6 +54,8 @@ public class DialectSockets {
             served.add(namespace);
             namespace.addAuthTokenListener((authData, client) -> authenticate(dialect, authData, client));
             namespace.addDisconnectListener(client -> {
+                CompletableFuture<?> expiry = client.get(EXPIRY);
+                if (expiry != null) expiry.cancel(false);
                 DialectClient verified = DialectClient.of(client);
                 if (verified != null) dialect.disconnected(verified);
             });
@@ -89,10 +97,18 @@ public class DialectSockets {
         if (actor == null || actor.id() == null) return refuse("invalid token");
         socket.set(DialectClient.ACTOR, actor);
         socket.set(TOKEN_ID, verified.tokenId());
+        if (verified.expiresAt() != null) socket.set(EXPIRY, closeAt(socket, verified.expiresAt()));
         socket.joinRoom(Rooms.person(actor));
         if (actor.isStaff()) socket.joinRoom(Rooms.STAFF);
         dialect.connected(new DialectClient(socket, actor));
         return AuthTokenResult.AuthTokenResultSuccess;
+    }
+
+    /** A socket lives no longer than its token, as Parley's own do: it is disconnected when the token expires. */
+    private static CompletableFuture<Void> closeAt(SocketIOClient socket, Instant expiresAt) {
+        long millis = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+        return CompletableFuture.runAsync(socket::disconnect,
+                CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
     }
 
     private static AuthTokenResult refuse(String message) {

@@ -2,6 +2,11 @@ package io.parley.dialects.core;
 
 import io.parley.shared.Actor;
 
-/** A verified Parley token: who it speaks for, and its id (jti), by which a revocation finds its sockets. */
-public record VerifiedToken(Actor actor, String tokenId) {
+import java.time.Instant;
+
+/**
+ * A verified Parley token: who it speaks for, its id (jti), by which a revocation finds its sockets, and when it
+ * expires (null: never), when its sockets are closed.
+ */
+public record VerifiedToken(Actor actor, String tokenId, Instant expiresAt) {
 }
