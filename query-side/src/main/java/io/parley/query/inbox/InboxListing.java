@@ -66,13 +66,17 @@ final class InboxListing {
 
     /** A LIKE pattern for "contains", lower-cased, in which the searcher's own % and _ match only themselves. */
     static String containsPattern(String text) {
-        String lower = text.trim().toLowerCase(Locale.ROOT);
-        StringBuilder pattern = new StringBuilder("%");
-        for (char c : lower.toCharArray()) {
-            if (c == '%' || c == '_' || c == ESCAPE) pattern.append(ESCAPE);
-            pattern.append(c);
+        return "%" + literal(text.trim().toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    /** {@code text} inside a LIKE pattern (with {@code ESCAPE '\\'}): its %, _ and \\ match only themselves. */
+    static String literal(String text) {
+        StringBuilder literal = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '%' || c == '_' || c == ESCAPE) literal.append(ESCAPE);
+            literal.append(c);
         }
-        return pattern.append('%').toString();
+        return literal.toString();
     }
 
     private String equal(String column, String parameter, Object value) {

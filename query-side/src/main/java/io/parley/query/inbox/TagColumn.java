@@ -24,11 +24,6 @@ final class TagColumn {
 
     /** A LIKE pattern for "carries this tag" (a normalized one); its own % and _ match only themselves. */
     static String containsPattern(String tag) {
-        StringBuilder pattern = new StringBuilder("%").append(DELIMITER);
-        for (char c : tag.toCharArray()) {
-            if (c == '%' || c == '_' || c == InboxListing.ESCAPE) pattern.append(InboxListing.ESCAPE);
-            pattern.append(c);
-        }
-        return pattern.append(DELIMITER).append('%').toString();
+        return "%" + DELIMITER + InboxListing.literal(tag) + DELIMITER + "%";
     }
 }
