@@ -138,7 +138,12 @@ abstract class AgriDialectTests extends RealtimeTestBase {
         assertThat(intruder.await("error").path("code").asText()).isIn("NOT_FOUND", "FORBIDDEN");
         assertThat(intruder.call("conversation:mark-all-read", Map.of("conversationId", conversationId))
                 .path("success").asBoolean()).isFalse();
-        assertThat(api.get(BASE + "/conversations/" + conversationId, other.token()).status()).isEqualTo(404);
+        Response hidden = api.get(BASE + "/conversations/" + conversationId, other.token());
+        assertThat(hidden.status()).isEqualTo(404);
+        // The seed's own error shape, beside Parley's code.
+        assertThat(hidden.body().path("success").asBoolean()).isFalse();
+        assertThat(hidden.body().path("message").isTextual()).as(hidden.body().toString()).isTrue();
+        assertThat(hidden.body().path("code").asText()).isEqualTo("NOT_FOUND");
         assertThat(api.get(BASE + "/messages/" + conversationId, other.token()).status()).isEqualTo(404);
         assertThat(intruder.call("message:send", Map.of("conversationId", conversationId, "messageType", "sticker",
                 "content", "x")).path("code").asText()).isEqualTo("VALIDATION_FAILED");

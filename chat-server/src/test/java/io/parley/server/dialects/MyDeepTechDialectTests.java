@@ -175,7 +175,12 @@ abstract class MyDeepTechDialectTests extends RealtimeTestBase {
         assertThat(refused.path("ticketId").asText()).isEqualTo(ticketId);
         intruder.emit("send_message", Map.of("ticketId", ticketId, "message", "let me in"));
         assertThat(intruder.await("chat_error").path("type").asText()).isEqualTo("message_failed");
-        assertThat(api.get(BASE + "/" + ticketId, other.token()).status()).isEqualTo(404);
+        Response hidden = api.get(BASE + "/" + ticketId, other.token());
+        assertThat(hidden.status()).isEqualTo(404);
+        // The seed's own error shape, beside Parley's code.
+        assertThat(hidden.body().path("success").asBoolean()).isFalse();
+        assertThat(hidden.body().path("message").isTextual()).as(hidden.body().toString()).isTrue();
+        assertThat(hidden.body().path("code").asText()).isEqualTo("NOT_FOUND");
         assertThat(api.post(BASE + "/" + ticketId + "/message", other.token(), Map.of("message", "x")).status())
                 .isIn(403, 404);
         // A customer is no admin.

@@ -4,6 +4,7 @@ import io.parley.dialects.core.ChatReads;
 import io.parley.dialects.core.DialectException;
 import io.parley.dialects.core.Fields;
 import io.parley.dialects.core.MediaUploader;
+import io.parley.dialects.core.MessageErrorShape;
 import io.parley.dialects.core.RestCaller;
 import io.parley.shared.Actor;
 import io.parley.shared.Pagination;
@@ -30,6 +31,7 @@ import java.util.Map;
  * (assigned to them), a customer's own, one conversation, its latest messages, and media uploads.
  */
 @RestController
+@MessageErrorShape
 @RequestMapping("/compat/agri/api/v1/chat")
 class AgriController {
     static final int MAX_LIMIT = 100;

@@ -3,6 +3,7 @@ package io.parley.dialects.mydeeptech;
 import io.parley.dialects.core.ChatReads;
 import io.parley.dialects.core.DialectException;
 import io.parley.dialects.core.Fields;
+import io.parley.dialects.core.MessageErrorShape;
 import io.parley.dialects.core.RestCaller;
 import io.parley.shared.Actor;
 import io.parley.shared.Priority;
@@ -37,6 +38,7 @@ import java.util.UUID;
 
 /** Seed 003's REST API ({@code /api/chat/...}) under {@code /compat/mydeeptech}, as Parley commands and queries. */
 @RestController
+@MessageErrorShape
 @RequestMapping("/compat/mydeeptech/api/chat")
 class MyDeepTechController {
     private static final DateTimeFormatter SUBJECT_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");

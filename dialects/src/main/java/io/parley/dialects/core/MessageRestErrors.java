@@ -1,7 +1,5 @@
-package io.parley.dialects.mydeeptech;
+package io.parley.dialects.core;
 
-import io.parley.dialects.core.MessageErrors;
-import io.parley.dialects.core.DialectException;
 import org.axonframework.common.AxonException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,10 +12,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
-/** Seed 003's REST error shape: {@code {success: false, message}} (plus Parley's {@code code}) with its status. */
-@RestControllerAdvice(assignableTypes = MyDeepTechController.class)
+/**
+ * The REST error shape of seeds 001 and 003: {@code {success: false, message}} (plus Parley's {@code code}) with its
+ * status, for the controllers marked {@link MessageErrorShape}.
+ */
+@RestControllerAdvice(annotations = MessageErrorShape.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class MyDeepTechRestErrors {
+class MessageRestErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<Map<String, Object>> unreadable(Exception e) {
